@@ -1,0 +1,172 @@
+"""The Python API the CLI wraps: build a checker once, check texts and paths with it.
+
+    from checker import check_text
+    report = check_text("MDMA cures PTSD.")
+    for finding in report.findings:
+        print(finding.rule, finding.message)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from .assess import Assessor, PageFacts, Settings
+from .document import Document
+from .errors import HealthlintError, InputError
+from .model import DocumentReport, Report
+
+# spaCy refuses texts over nlp.max_length; long documents are processed in chunks of whole
+# blocks, and the page-level facts (caveats, mentions) are gathered across chunks.
+CHUNK_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Options:
+    model: str | None = None
+    corpus_folders: tuple[str, ...] = ()
+    rule_folders: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # rule ids or prefixes; empty = all
+    ignore: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ("US", "UK", "EU", "CA", "AU")
+    max_bytes: int = 10_000_000
+
+
+def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if select and not any(rule_id.startswith(s) for s in select):
+        return False
+    return not any(rule_id.startswith(i) for i in ignore)
+
+
+class Checker:
+    """Holds the spaCy pipeline, the corpus and the rules; build it once, reuse it."""
+
+    def __init__(self, options: Options = Options()):
+        from .corpus import load_corpus
+        from .nlp import build_pipeline
+        from .rules import load_rules
+
+        self.options = options
+        self.corpus = load_corpus(options.corpus_folders)
+        all_rules = load_rules(tuple(options.rule_folders))
+        self.rules = {rid: r for rid, r in all_rules.items() if _selected(rid, options.select, options.ignore)}
+        self.nlp = build_pipeline(options.model, corpus_folders=options.corpus_folders)
+        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+        self.assessor = Assessor(self.corpus, self.rules, Settings(jurisdictions=tuple(options.jurisdictions)))
+
+    # -- documents --------------------------------------------------------------
+
+    def facts(self, document: Document) -> PageFacts:
+        facts = PageFacts()
+        topic = None
+        for offset, text, blocks in _chunks(document):
+            doc = self.nlp.make_doc(text)
+            doc.user_data["hl_blocks"] = blocks
+            if topic:
+                doc.user_data["hl_topic"] = topic
+            doc = self.nlp(doc)
+            if topic is None:
+                from .nlp.claims import page_topic
+                from .nlp import SPANS_MENTIONS
+
+                mentions = sorted(doc.spans.get(SPANS_MENTIONS, []), key=lambda s: s.start)
+                topic = page_topic(doc, mentions, blocks) or None
+            facts.extend(doc, offset)
+        return facts
+
+    def check_document(self, document: Document) -> DocumentReport:
+        facts = self.facts(document)
+        report = DocumentReport(uri=document.uri)
+        report.findings = self.assessor.assess(document, facts)
+        report.claims = self.assessor.claims_of(document, facts)
+        report.caveats = self.assessor.caveats_of(document, facts)
+        return report
+
+    def check_text(self, text: str, *, uri: str = "<text>", format: str = "text") -> Report:
+        from .ingest import from_text
+
+        return Report([self.check_document(from_text(text, uri=uri, format=format))])
+
+    def check_paths(self, paths: Iterable[str | os.PathLike], *, stdin: bytes | None = None,
+                    on_error: str = "raise") -> Report:
+        """Check files and folders (and ``-`` for ``stdin``). ``on_error``: "raise" stops at
+        the first unreadable document; "record" keeps going and records the error."""
+        from .ingest import read_path, read_stdin
+
+        report = Report()
+        for path in expand_paths(paths):
+            try:
+                if str(path) == "-":
+                    document = read_stdin(stdin or b"", max_bytes=self.options.max_bytes)
+                else:
+                    document = read_path(path, max_bytes=self.options.max_bytes)
+            except InputError as exc:
+                if on_error == "raise":
+                    raise
+                report.documents.append(DocumentReport(uri=str(path), error=str(exc)))
+                continue
+            report.documents.append(self.check_document(document))
+        return report
+
+
+def _chunks(document: Document) -> Iterator[tuple[int, str, list[tuple[int, int, str]]]]:
+    """Split a document into pieces of whole blocks under CHUNK_CHARS (one piece for most pages)."""
+    text = document.text
+    blocks = [(b.start, b.end, b.kind) for b in document.blocks]
+    if len(text) <= CHUNK_CHARS:
+        yield 0, text, blocks
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        local = [(s - start, min(e, end) - start, k) for s, e, k in blocks if start <= s < end]
+        yield start, text[start:end], local
+        start = end
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
+    """Files as given; folders walked (sorted, symlinked folders not followed) for supported files."""
+    from .ingest import SUPPORTED_SUFFIXES
+
+    for raw in paths:
+        if str(raw) == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / f for f in files if Path(f).suffix.lower() in SUPPORTED_SUFFIXES and not f.startswith("."))
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def _checker(options: Options | None) -> Checker:
+    return _cached_checker(options or Options())
+
+
+@lru_cache(maxsize=1)
+def _cached_checker(options: Options) -> Checker:
+    # Building the pipeline costs a few hundred ms; reuse it for repeated API calls.
+    return Checker(options)
+
+
+def check_text(text: str, *, uri: str = "<text>", format: str = "text", options: Options | None = None) -> Report:
+    """Check a string (plain text, ``"markdown"`` or ``"html"``) and return the report."""
+    return _checker(options).check_text(text, uri=uri, format=format)
+
+
+def check_path(*paths: str | os.PathLike, options: Options | None = None) -> Report:
+    """Check files or folders and return the report. Unreadable files raise InputError."""
+    return _checker(options).check_paths(paths)
+
+
+__all__ = ["Checker", "Options", "check_text", "check_path", "HealthlintError", "InputError"]

@@ -1,0 +1,383 @@
+"""Assess a processed page against the corpus and the rules → findings.
+
+The rule *kinds* live here, one function each; the rules themselves (ids, severities,
+parameters, docs) are data in ``rules/``. Assessment works on :class:`PageFacts`, plain
+values taken out of the spaCy Docs, so that a long document processed in chunks and a
+worker process returning results both hand the same thing to this stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+from .corpus import Corpus, Evidence, Status
+from .document import Document
+from .model import (CaveatFound, Citation, Claim, EvidenceRef, Finding, Location, Severity, StatusRef)
+from .nlp.claims import STRENGTH_ORDER, ClaimInfo
+from .rules import Rule
+
+
+@dataclass
+class CueFact:
+    kind: str
+    value: str
+    role: str
+    text: str
+    start: int  # character offsets in the document text
+    end: int
+    flags: dict[str, str]
+
+
+@dataclass
+class ClaimFact:
+    text: str
+    start: int
+    end: int
+    info: ClaimInfo
+    effects: list[CueFact]
+    qualifiers: list[CueFact]
+
+
+@dataclass
+class CaveatFact:
+    kind: str
+    level: str
+    entry: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class PageFacts:
+    """What the NLP stage found on one document, as plain values."""
+
+    claims: list[ClaimFact] = field(default_factory=list)
+    caveats: list[CaveatFact] = field(default_factory=list)
+    mentions: dict[str, tuple[int, int]] = field(default_factory=dict)  # intervention id -> first mention (start, end)
+
+    def extend(self, doc, offset: int = 0) -> None:
+        """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
+        from .nlp import SPANS_CAVEATS, SPANS_CLAIMS, SPANS_MENTIONS
+
+        for span in doc.spans.get(SPANS_MENTIONS, []):
+            if span.label_ == "INTERVENTION":
+                self.mentions.setdefault(span.id_, (span.start_char + offset, span.end_char + offset))
+        for span in doc.spans.get(SPANS_CLAIMS, []):
+            info: ClaimInfo = span._.hl_claim
+
+            def cue(c):
+                s = doc[c.start:c.end]
+                return CueFact(c.kind, c.value, c.role, c.text, s.start_char + offset, s.end_char + offset, dict(c.flags))
+
+            self.claims.append(ClaimFact(span.text.strip(), span.start_char + offset, span.end_char + offset, info,
+                                         [cue(c) for c in info.effects], [cue(c) for c in info.qualifiers]))
+        for span in doc.spans.get(SPANS_CAVEATS, []):
+            self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, span.text,
+                                           span.start_char + offset, span.end_char + offset))
+
+
+@dataclass(frozen=True)
+class Settings:
+    jurisdictions: tuple[str, ...] = ("US", "UK", "EU", "CA", "AU")
+
+
+class Assessor:
+    """Runs every selected rule over a page's facts."""
+
+    def __init__(self, corpus: Corpus, rules: Mapping[str, Rule], settings: Settings = Settings()):
+        self.corpus = corpus
+        self.rules = rules
+        self.settings = settings
+
+    # -- helpers ------------------------------------------------------------------
+
+    def location(self, document: Document, start: int, end: int) -> Location:
+        line, column = document.line_col(start)
+        end_line, end_column = document.line_col(max(start, end - 1))
+        return Location(line, column, end_line, end_column + 1, start, end)
+
+    def citations(self, source_ids: Iterable[str]) -> tuple[Citation, ...]:
+        out = []
+        for sid in source_ids:
+            s = self.corpus.sources[sid]
+            out.append(Citation(s.id, s.citation, s.url, s.year, s.type, s.verified))
+        return tuple(out)
+
+    def evidence_ref(self, row: Evidence | None) -> EvidenceRef | None:
+        if row is None:
+            return None
+        return EvidenceRef(row.id, row.intervention, row.condition, row.grade, row.max_strength, row.supports,
+                           row.summary, row.reviewed_on.isoformat(), row.table, self.citations(row.sources))
+
+    def status_refs(self, rows: Iterable[Status]) -> tuple[StatusRef, ...]:
+        return tuple(
+            StatusRef(r.jurisdiction, r.approval, r.controlled, r.schedule, r.summary,
+                      r.effective.isoformat() if r.effective else None, r.reviewed_on.isoformat(), self.citations(r.sources))
+            for r in rows
+        )
+
+    def statuses(self, intervention: str) -> list[Status]:
+        wanted = self.settings.jurisdictions
+        rows = [s for s in self.corpus.status_of(intervention) if s.jurisdiction in wanted]
+        return sorted(rows, key=lambda s: wanted.index(s.jurisdiction))
+
+    def name_of(self, intervention: str | None) -> str:
+        row = self.corpus.interventions.get(intervention or "")
+        return row.name if row else (intervention or "the product")
+
+    def condition_name(self, condition: str | None) -> str:
+        row = self.corpus.conditions.get(condition or "")
+        return row.name if row else (condition or "the condition")
+
+    def finding(self, rule: Rule, document: Document, message: str, start: int, end: int, *, claim: ClaimFact | None = None,
+                severity: Severity | None = None, **extra) -> Finding:
+        info = claim.info if claim else None
+        return Finding(
+            rule=rule.id, name=rule.name, severity=severity or rule.severity, message=message, uri=document.uri,
+            location=self.location(document, start, end), text=document.text[start:end], claim=claim.text if claim else "",
+            intervention=extra.pop("intervention", info.intervention if info else None),
+            condition=extra.pop("condition", info.condition if info else None),
+            context=dict(info.flags) if info else {}, **extra)
+
+    # -- the run ------------------------------------------------------------------
+
+    def assess(self, document: Document, facts: PageFacts) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.rules.values():
+            findings.extend(KIND_FUNCTIONS[rule.kind](self, rule, document, facts))
+        findings.sort(key=lambda f: (f.location.start, f.rule))
+        return findings
+
+    def claims_of(self, document: Document, facts: PageFacts) -> list[Claim]:
+        return [
+            Claim(c.text, self.location(document, c.start, c.end), c.info.intervention, c.info.intervention_inherited,
+                  c.info.condition, c.info.condition_inherited, c.info.strength,
+                  tuple(sorted({q.value for q in c.qualifiers if _asserted(q)})), dict(c.info.flags))
+            for c in facts.claims
+        ]
+
+    def caveats_of(self, document: Document, facts: PageFacts) -> list[CaveatFound]:
+        return [CaveatFound(c.kind, c.level, c.text, self.location(document, c.start, c.end)) for c in facts.caveats]
+
+
+def _asserted(cue: CueFact) -> bool:
+    return "negated" not in cue.flags and "hypothetical" not in cue.flags
+
+
+def _rank(strength: str) -> int:
+    return STRENGTH_ORDER.index(strength)
+
+
+def _main_cue(claim: ClaimFact) -> CueFact:
+    """The cue a claim-level finding points at: the strongest asserted effect word."""
+    effects = [c for c in claim.effects if _asserted(c)]
+    if effects:
+        return max(effects, key=lambda c: (_rank(c.value) - ("hedged" in c.flags and c.role != "evidence"), -c.start))
+    return claim.qualifiers[0] if claim.qualifiers else CueFact("claim", "", "", claim.text, claim.start, claim.end, {})
+
+
+def _positive_claims(facts: PageFacts):
+    for claim in facts.claims:
+        if claim.info.asserted and claim.effects and claim.info.strength != "mention":
+            yield claim
+
+
+# -- kinds ------------------------------------------------------------------------
+
+
+def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    p = rule.params
+    for claim in _positive_claims(facts):
+        info = claim.info
+        if info.condition is None or _rank(info.strength) < _rank(p["min_strength"]):
+            continue
+        row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention else None
+        cue = _main_cue(claim)
+        subject = a.name_of(info.intervention)
+        if row is not None and row.grade in p["grades"]:
+            message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(info.condition)} is {row.grade}."
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row))
+        elif row is None and p["unknown_pair_if_serious"] and info.explicit_condition:
+            condition = a.corpus.conditions.get(info.condition)
+            if condition is None or not condition.serious:
+                continue
+            known = info.intervention in a.corpus.interventions
+            what = f"for {subject}" if known else f"for this product ('{info.intervention_text}')"
+            message = (f"'{cue.text}': a treatment claim about {condition.name}, a serious condition, with no evidence "
+                       f"{what} in the evidence table.")
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim)
+
+
+def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    p = rule.params
+    for claim in _positive_claims(facts):
+        info = claim.info
+        if not info.intervention or not info.condition or _rank(info.strength) < _rank(p["min_strength"]):
+            continue
+        row = a.corpus.evidence_for(info.intervention, info.condition)
+        if row is not None and row.grade in p["grades"]:
+            cue = _main_cue(claim)
+            message = f"'{cue.text}': the evidence shows {a.name_of(info.intervention)} does not work for {a.condition_name(info.condition)}."
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row))
+
+
+def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    p = rule.params
+    for claim in _positive_claims(facts):
+        info = claim.info
+        if not info.intervention or not info.condition:
+            continue
+        row = a.corpus.evidence_for(info.intervention, info.condition)
+        if row is None or row.grade in ("insufficient", "contradicted"):
+            continue  # HL101 / HL102 speak for those
+        gap = _rank(info.strength) - _rank(row.max_strength)
+        if gap <= 0:
+            continue
+        if not info.explicit_condition and _rank(info.strength) < _rank(p["implied_min_strength"]):
+            continue
+        cue = _main_cue(claim)
+        severity = Severity.ERROR if gap >= p["error_gap"] else Severity.WARNING
+        severity = severity if severity.rank <= rule.severity.rank else rule.severity
+        message = (f"'{cue.text}' claims {info.strength}, but the evidence for {a.name_of(info.intervention)} and "
+                   f"{a.condition_name(row.condition)} is {row.grade} and allows at most {row.max_strength} wording.")
+        yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, severity=severity, evidence=a.evidence_ref(row))
+
+
+QUALIFIER_WORDS = {"speed": "a speed of effect", "durability": "lasting effects", "comparison": "superiority over other treatments",
+                   "safety": "safety", "hype": "a breakthrough", "breadth": "that it works for everyone"}
+
+
+NEVER_SUPPORTED = {"safety": "every treatment in the evidence table has risks, which the page should state instead",
+                   "hype": "promotional words that no evidence can support"}
+
+
+def kind_qualifier(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    p = rule.params
+    qualifier = p["qualifier"]
+    for claim in facts.claims:
+        info = claim.info
+        cues = [c for c in claim.qualifiers if c.value == qualifier and _asserted(c)]
+        if not cues or not info.asserted:
+            continue
+        row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention and info.condition else None
+        if p["evidence_can_support"] and row is not None and qualifier in row.supports:
+            continue
+        words = ", ".join(f"'{c.text}'" for c in cues)
+        subject = a.name_of(info.intervention)
+        if not p["evidence_can_support"]:
+            basis = NEVER_SUPPORTED.get(qualifier, "no evidence supports it")
+        elif row is not None:
+            basis = f"the evidence for {subject} and {a.condition_name(row.condition)} ({row.grade}) does not support it"
+        else:
+            basis = "no evidence row supports it"
+        hedge = f" (hedged by '{info.flags['hedged']}', which does not remove the impression)" if "hedged" in info.flags else ""
+        message = f"{words} claims {QUALIFIER_WORDS.get(qualifier, qualifier)}{hedge}; {basis}."
+        related = tuple((f"also: '{c.text}'", a.location(document, c.start, c.end)) for c in cues[1:])
+        yield a.finding(rule, document, message, cues[0].start, cues[0].end, claim=claim, evidence=a.evidence_ref(row),
+                        related=related)
+
+
+def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    wanted = set(rule.params["qualifiers"])
+    for claim in facts.claims:
+        info = claim.info
+        if info.intervention not in a.corpus.interventions or not info.asserted:
+            continue
+        for cue in claim.qualifiers:
+            if cue.value not in wanted or not _asserted(cue):
+                continue
+            statuses = a.statuses(info.intervention)
+            if cue.value == "approval":
+                against = [s for s in statuses if s.approval in ("not-approved", "restricted")]
+                if info.condition and any(e.grade == "approved" and a.corpus.is_ancestor(e.condition, info.condition)
+                                          or e.grade == "approved" and e.condition == info.condition
+                                          for e in a.corpus.evidence_of(info.intervention)):
+                    continue  # approved for this condition
+            else:
+                against = [s for s in statuses if s.controlled or s.approval == "not-approved"]
+            if not against:
+                continue
+            summary = " ".join(f"{s.jurisdiction}: {s.summary}" for s in against)
+            message = f"'{cue.text}' misstates {a.name_of(info.intervention)}'s status. {summary}"
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, status=a.status_refs(against))
+
+
+def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
+    """Known interventions the page makes asserted claims about, with the first such claim."""
+    first: dict[str, ClaimFact] = {}
+    for claim in facts.claims:
+        info = claim.info
+        if info.intervention in a.corpus.interventions and info.asserted and (claim.effects or claim.qualifiers):
+            first.setdefault(info.intervention, claim)
+    return first
+
+
+CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "contraindications or interactions",
+                 "supervision": "need for medical supervision", "evidence-status": "evidence or approval status",
+                 "legal-status": "legal status"}
+
+
+def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    kind = rule.params["caveat"]
+    present = [c for c in facts.caveats if c.kind == kind]
+    if any(c.level == "full" for c in present) or (present and rule.params["partial_satisfies"]):
+        return
+    label = CAVEAT_LABELS[kind]
+    for intervention, claim in _claimed_interventions(a, facts).items():
+        required = a.corpus.caveats_of(intervention, kind)
+        if not required:
+            continue
+        statuses = a.statuses(intervention)
+        if kind == "legal-status" and not any(s.controlled or s.approval in ("not-approved", "restricted") for s in statuses):
+            continue
+        message = f"The page makes treatment claims about {a.name_of(intervention)} but never states its {label}." if kind in ("legal-status", "evidence-status") else \
+            f"The page makes treatment claims about {a.name_of(intervention)} but states no {label}."
+        related = tuple((f"partial caveat: '{c.text}'", a.location(document, c.start, c.end)) for c in present)
+        if present:
+            quoted = ", ".join(repr(c.text) for c in present)
+            message += f" It says only {quoted}: a partial caveat that names none."
+        # Point at the first mention of the intervention: where an editor would add the caveat.
+        start, end = facts.mentions.get(intervention, (claim.start, claim.end))
+        condition = claim.info.condition
+        row = a.corpus.evidence_for(intervention, condition) if condition else None
+        yield a.finding(rule, document, message, start, end, intervention=intervention, condition=condition,
+                        suggestions=tuple(c.wording for c in required), related=related, evidence=a.evidence_ref(row),
+                        citations=a.citations(dict.fromkeys(s for c in required for s in c.sources)),
+                        status=a.status_refs(statuses) if kind == "legal-status" else ())
+
+
+def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
+    commerce = [c for c in facts.caveats if c.kind == "commerce"]
+    strong = [c for c in commerce if c.level == "full"]
+    weak = [c for c in commerce if c.level == "partial"]
+    if len(strong) < rule.params["min_strong_signals"] and len(weak) < rule.params["min_weak_signals"]:
+        return
+    signals = strong + weak
+    mentioned = list(dict.fromkeys([*facts.mentions, *(c.info.intervention for c in facts.claims if c.info.intervention)]))
+    for intervention in mentioned:
+        if intervention not in a.corpus.interventions:
+            continue
+        against = [s for s in a.statuses(intervention) if s.controlled or s.approval == "not-approved"]
+        if not against:
+            continue
+        first = min(signals, key=lambda c: c.start)
+        words = ", ".join(f"'{c.text}'" for c in sorted(signals, key=lambda c: c.start)[:4])
+        where = ", ".join(s.jurisdiction for s in against)
+        message = (f"The page carries shop signals ({words}) for {a.name_of(intervention)}, which is controlled or not "
+                   f"approved ({where}): an offer to sell it.")
+        related = tuple((f"shop signal: '{c.text}'", a.location(document, c.start, c.end)) for c in signals[1:6])
+        yield a.finding(rule, document, message, first.start, first.end, intervention=intervention, condition=None,
+                        status=a.status_refs(against), related=related)
+
+
+KIND_FUNCTIONS: Mapping[str, Callable] = {
+    "evidence-gap": kind_evidence_gap,
+    "evidence-contradiction": kind_evidence_contradiction,
+    "strength-over-grade": kind_strength_over_grade,
+    "qualifier": kind_qualifier,
+    "status-contradiction": kind_status_contradiction,
+    "missing-caveat": kind_missing_caveat,
+    "commerce-offer": kind_commerce_offer,
+}

@@ -1,0 +1,151 @@
+"""The command line: parses options, calls the API, renders. Nothing else happens here.
+
+Exit codes (as ruff and Vale): 0 no finding at or above --fail-on, 1 findings, 2 usage,
+configuration, data or input error. Reports go to stdout, errors to stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .errors import HealthlintError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class HealthlintGroup(click.Group):
+    """Turns our errors into one line and exit 2, and never shows a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except HealthlintError as exc:
+            click.echo(f"healthlint: error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("healthlint: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: say so in one line; HEALTHLINT_DEBUG=1 shows the traceback
+            if os.environ.get("HEALTHLINT_DEBUG"):
+                raise
+            click.echo(f"healthlint: internal error: {exc.__class__.__name__}: {exc} (set HEALTHLINT_DEBUG=1 for details)", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=HealthlintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="healthlint")
+def main() -> None:
+    """healthlint: check health claims in copy against a sourced evidence table."""
+
+
+def rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors reading input still exit 2).")
+@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated; e.g. HL1,HL301).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes, comma-separated).")
+@click.option("--jurisdiction", "jurisdictions", multiple=True, type=click.Choice(["US", "UK", "EU", "CA", "AU"]),
+              help="Jurisdictions for legal and approval status (repeatable; default all).")
+@click.option("--corpus", "corpus_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
+              help="Extra corpus folder whose rows add to or override the shipped ones (repeatable).")
+@click.option("--model", default=None, help="An installed spaCy pipeline to use instead of spacy.blank('en').")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+              help="Refuse input files larger than this.")
+@click.option("--show-claims", is_flag=True, help="Also list every claim found, with its context (text format).")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal).")
+def check(paths, fmt, fail_on, exit_zero, select, ignore, jurisdictions, corpus_folders, model, max_bytes, show_claims, color):
+    """Check files, folders (their .txt, .md and .html files) or - (standard input)."""
+    from .api import Checker, Options
+    from .render import OutputFormat, render
+
+    options = Options(model=model, corpus_folders=tuple(corpus_folders), select=rule_list(select), ignore=rule_list(ignore),
+                      jurisdictions=tuple(jurisdictions) or Options.jurisdictions, max_bytes=max_bytes)
+    checker = Checker(options)
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    report = checker.check_paths(paths, stdin=stdin, on_error="record")
+    for document in report.documents:
+        if document.error:
+            click.echo(f"healthlint: error: {document.error}", err=True)
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+    render(report, OutputFormat(fmt), sys.stdout, color=color, width=width, show_claims=show_claims)
+    if any(d.error for d in report.documents):
+        sys.exit(2)
+    if exit_zero or fail_on == "never":
+        sys.exit(0)
+    threshold = ("info", "warning", "error").index(fail_on)
+    sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(fmt):
+    """List the rules."""
+    import json
+
+    from .rules import load_rules
+
+    rules = load_rules()
+    if fmt == "json":
+        click.echo(json.dumps([{"id": r.id, "name": r.name, "kind": r.kind, "severity": r.severity.value, "summary": r.summary}
+                               for r in rules.values()], indent=2))
+        return
+    for rule in rules.values():
+        click.echo(f"{rule.id}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rule_command(rule_id, fmt):
+    """Explain one rule (by id or name)."""
+    import json
+
+    from .rules import load_rules
+
+    rules = load_rules()
+    wanted = rule_id.strip()
+    rule = rules.get(wanted.upper()) or next((r for r in rules.values() if wanted in (r.name, *r.aliases)), None)
+    if rule is None:
+        raise HealthlintError(f"no rule '{rule_id}' (see 'healthlint rules')")
+    if fmt == "json":
+        click.echo(json.dumps({"id": rule.id, "name": rule.name, "kind": rule.kind, "severity": rule.severity.value,
+                               "summary": rule.summary, "params": dict(rule.params), "docs": dict(rule.docs),
+                               "examples": {"hits": list(rule.hits), "misses": list(rule.misses)}}, indent=2))
+        return
+    click.echo(rule.doc_text(), nl=False)
+
+
+@main.group("corpus")
+def corpus_group():
+    """Validate and query the evidence corpus."""
+
+
+@corpus_group.command("validate")
+@click.argument("folders", nargs=-1, type=click.Path(path_type=str))
+def corpus_validate(folders):
+    """Check the shipped corpus (and extra FOLDERS stacked on it); list every problem."""
+    from .corpus import validate_corpus
+    from .resources import data_dir
+
+    stack = [str(data_dir("corpus")), *folders]
+    corpus, problems = validate_corpus(stack)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if corpus is None:
+        click.echo(f"healthlint: {len(problems)} problem{'s' if len(problems) != 1 else ''} in the corpus", err=True)
+        sys.exit(2)
+    click.echo(f"corpus ok: {len(corpus.interventions)} interventions, {len(corpus.conditions)} conditions, "
+               f"{len(corpus.evidence)} evidence rows, {len(corpus.status)} status rows, {len(corpus.caveats)} caveats, "
+               f"{len(corpus.sources)} sources")

@@ -1,0 +1,163 @@
+"""The language data the NLP components match: cue phrases and token patterns.
+
+Each file in ``rules/lexicon/`` holds ``[[entry]]`` tables. The words live here, in data a
+reviewer can edit; the components (code) only know the *kinds* of cue. Loading is strict:
+an unknown key, an attribute value outside its closed set, a duplicate id or an entry
+with nothing to match is an error naming the file and the entry.
+
+Entry keys:
+- ``id``: unique across the lexicon, e.g. ``"speed.rapid"``;
+- ``phrases``: literal phrases, matched case-insensitively on whole tokens;
+- ``forms``: ``"exact"`` (default), ``"verb"`` or ``"noun"``: also match the inflected forms
+  of single-word phrases (cure → cures, cured, curing), so reviewers list the lemma once;
+- ``patterns``: spaCy Matcher token patterns, for cues with gaps or alternatives;
+- one attribute per file kind (see ``FILE_KINDS``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from .errors import DataError
+
+# file stem -> (attribute -> allowed values). Every entry of the file must set each attribute.
+FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
+    "effects": {"strength": ("possibility", "efficacy", "certainty"), "role": ("effect", "evidence", "implied")},
+    "qualifiers": {"qualifier": ("speed", "durability", "safety", "comparison", "breadth", "hype", "approval", "legality")},
+    "context": {"category": ("negated", "hedged", "hypothetical", "attributed", "historical", "pseudo", "terminate"),
+                "direction": ("forward", "backward", "both")},
+    "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
+                "level": ("full", "partial")},
+    "products": {"kind": ("product",)},
+})
+BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
+FORMS = ("exact", "verb", "noun")
+_PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "SHAPE", "LENGTH", "OP", "IS_TITLE", "IS_UPPER"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    file: str
+    phrases: tuple[str, ...]
+    patterns: tuple[tuple[Mapping, ...], ...]
+    attrs: Mapping[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.attrs[key]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: Mapping[str, Entry]
+
+    def of(self, file_kind: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries.values() if e.file == file_kind)
+
+
+def inflect(word: str, forms: str) -> list[str]:
+    """Regular English inflections of a single lower-case word (over-generation is harmless)."""
+    if forms == "exact" or " " in word or not word.isalpha():
+        return [word]
+    out = {word}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        out.add(word[:-1] + "ies")
+        if forms == "verb":
+            out.add(word[:-1] + "ied")
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(word + "es")
+    else:
+        out.add(word + "s")
+    if forms == "verb":
+        stem = word[:-1] if word.endswith("e") else word
+        out.update({stem + "ed", stem + "ing"})
+        if word.endswith("e"):
+            out.add(word + "d")
+    return sorted(out)
+
+
+def _fail(path: Path, entry_id: str, message: str) -> DataError:
+    return DataError(f"{path}: entry '{entry_id}': {message}")
+
+
+def _check_pattern(path: Path, entry_id: str, pattern) -> tuple[Mapping, ...]:
+    if not isinstance(pattern, list) or not pattern:
+        raise _fail(path, entry_id, "each pattern must be a non-empty list of token tables")
+    for token in pattern:
+        if not isinstance(token, dict) or not token:
+            raise _fail(path, entry_id, "each pattern token must be a table such as {LOWER = \"fast\"}")
+        unknown = set(token) - _PATTERN_KEYS
+        if unknown:
+            raise _fail(path, entry_id, f"unknown token key(s) {sorted(unknown)}")
+    return tuple(MappingProxyType(dict(t)) for t in pattern)
+
+
+def load_lexicon_file(path: Path) -> list[Entry]:
+    kind = path.stem
+    if kind not in FILE_KINDS:
+        raise DataError(f"{path}: unknown lexicon file (expected one of: {', '.join(FILE_KINDS)})")
+    attributes = FILE_KINDS[kind]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: invalid TOML: {exc}") from None
+    unknown_top = set(data) - {"entry"}
+    if unknown_top:
+        raise DataError(f"{path}: unknown top-level key(s) {sorted(unknown_top)} (expected [[entry]] tables)")
+    entries = []
+    for index, raw in enumerate(data.get("entry", []), start=1):
+        entry_id = str(raw.get("id", f"#{index}"))
+        if "id" not in raw:
+            raise _fail(path, entry_id, "missing 'id'")
+        unknown = set(raw) - BASE_KEYS - set(attributes)
+        if unknown:
+            raise _fail(path, entry_id, f"unknown key(s) {sorted(unknown)}")
+        attrs = {}
+        for name, allowed in attributes.items():
+            value = raw.get(name)
+            if value is None and len(allowed) == 1:
+                value = allowed[0]
+            if value not in allowed:
+                raise _fail(path, entry_id, f"'{name}' must be one of {', '.join(allowed)} (got {value!r})")
+            attrs[name] = value
+        forms = raw.get("forms", "exact")
+        if forms not in FORMS:
+            raise _fail(path, entry_id, f"'forms' must be one of {', '.join(FORMS)}")
+        phrases = raw.get("phrases", [])
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise _fail(path, entry_id, "'phrases' must be a list of non-empty strings")
+        expanded: list[str] = []
+        for phrase in phrases:
+            for form in inflect(phrase.strip().lower(), forms):
+                if form not in expanded:
+                    expanded.append(form)
+        patterns = tuple(_check_pattern(path, entry_id, p) for p in raw.get("patterns", []))
+        if not expanded and not patterns:
+            raise _fail(path, entry_id, "has neither 'phrases' nor 'patterns'")
+        entries.append(Entry(entry_id, kind, tuple(expanded), patterns, MappingProxyType(attrs)))
+    return entries
+
+
+def load_lexicon_dir(folder: Path) -> Lexicon:
+    entries: dict[str, Entry] = {}
+    for path in sorted(folder.glob("*.toml")):
+        for entry in load_lexicon_file(path):
+            if entry.id in entries:
+                raise _fail(path, entry.id, "duplicate id (ids are unique across the lexicon)")
+            entries[entry.id] = entry
+    return Lexicon(MappingProxyType(entries))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """The lexicon shipped in ``rules/lexicon`` (or the given folder), loaded once."""
+    from .resources import data_dir
+
+    return load_lexicon_dir(Path(folder) if folder else data_dir("rules") / "lexicon")

@@ -1,0 +1,43 @@
+"""The spaCy stage: sentence bounds, mentions, claims, context, caveats.
+
+Each component is a registered factory (entry point ``spacy_factories``) and writes one
+``doc.spans`` key, so they can be added to anyone's pipeline::
+
+    nlp = spacy.blank("en")
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+"""
+
+from __future__ import annotations
+
+PIPE_NAMES = ("healthlint_sentences", "healthlint_mentions", "healthlint_claims", "healthlint_context", "healthlint_caveats")
+
+SPANS_MENTIONS = "hl_mentions"
+SPANS_CUES = "hl_cues"
+SPANS_CLAIMS = "hl_claims"
+SPANS_CONTEXT = "hl_context"
+SPANS_CAVEATS = "hl_caveats"
+
+
+def build_pipeline(model: str | None = None, *, corpus_folders: tuple[str, ...] = (), lexicon_folder: str | None = None):
+    """A pipeline on ``spacy.blank("en")`` (or an installed trained pipeline) with our components."""
+    import spacy
+
+    from ..errors import HealthlintError
+    from . import caveats, claims, context, mentions, segment  # noqa: F401  (registers factories)
+
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise HealthlintError(f"spaCy pipeline '{model}' is not installed ({exc.__class__.__name__})") from None
+    else:
+        nlp = spacy.blank("en")
+    shared = {"lexicon": lexicon_folder or ""}
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("healthlint_sentences")
+    nlp.add_pipe("healthlint_mentions", config={"corpus_folders": list(corpus_folders), **shared})
+    nlp.add_pipe("healthlint_claims", config=shared)
+    nlp.add_pipe("healthlint_context", config=shared)
+    nlp.add_pipe("healthlint_caveats", config=shared)
+    return nlp

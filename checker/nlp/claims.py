@@ -1,0 +1,188 @@
+"""Treatment claims → ``doc.spans["hl_claims"]``, details on ``span._.hl_claim``.
+
+A claim is a sentence (or list item, or heading) that pairs a claimed effect or a
+qualifier (speed, durability, safety, comparison, breadth, hype, approval, legality) with
+at least one explicit mention: an intervention, a generic product, or a condition. What the
+sentence leaves out is inherited from its section (the last heading that named it) and then
+from the page topic (title, headings, first mention): "Rapid Symptom Relief: many report
+improvements in PTSD symptoms" on an MDMA page is a claim about MDMA for PTSD.
+
+Block structure comes from the ingester through ``doc.user_data["hl_blocks"]`` (a list of
+``(start_char, end_char, kind)``); without it every sentence is a paragraph. A topic hint for
+later chunks of a long document may be given in ``doc.user_data["hl_topic"]``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from ..lexicon import load_lexicon
+from . import SPANS_CLAIMS, SPANS_CUES, SPANS_MENTIONS
+from .lexmatch import EntryMatcher, longest_first
+from .mentions import CONDITION, INTERVENTION, PRODUCT
+
+STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
+
+if not Span.has_extension("hl_claim"):
+    Span.set_extension("hl_claim", default=None)
+
+
+@dataclass
+class Cue:
+    """A matched lexicon cue inside a claim: an effect word or a qualifier."""
+
+    kind: str  # "effect" | "qualifier"
+    value: str  # strength for effects, qualifier name for qualifiers
+    role: str  # effects: effect | evidence | implied; qualifiers: the qualifier
+    entry: str
+    start: int  # token offsets in the Doc
+    end: int
+    text: str
+    flags: dict[str, str] = field(default_factory=dict)  # context category -> trigger text
+
+
+@dataclass
+class ClaimInfo:
+    intervention: str | None = None  # corpus id, "product" or None
+    intervention_text: str = ""
+    intervention_inherited: bool = False
+    condition: str | None = None
+    condition_text: str = ""
+    condition_inherited: bool = False
+    block: str = "paragraph"
+    effects: list[Cue] = field(default_factory=list)
+    qualifiers: list[Cue] = field(default_factory=list)
+    flags: dict[str, str] = field(default_factory=dict)  # claim-level context, set by context
+    strength: str = "mention"  # set by context (after hedges and negation)
+    mention_score: float = 100.0
+
+    @property
+    def explicit_condition(self) -> bool:
+        return self.condition is not None and not self.condition_inherited
+
+    @property
+    def asserted(self) -> bool:
+        return "negated" not in self.flags and "hypothetical" not in self.flags
+
+
+class ClaimFinder:
+    def __init__(self, nlp: Language, name: str, *, lexicon: str):
+        self.name = name
+        lex = load_lexicon(lexicon or None)
+        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers"))
+
+    def __call__(self, doc):
+        mentions = sorted(doc.spans[SPANS_MENTIONS] if SPANS_MENTIONS in doc.spans else [], key=lambda s: s.start)
+        cue_matches = longest_first(self._cues(doc))
+        doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches]
+        blocks = doc.user_data.get("hl_blocks") or ()
+        block_starts = [b[0] for b in blocks]
+        topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
+        section: dict[str, tuple[str, str]] = {}
+        mention_starts = [m.start for m in mentions]
+        cue_starts = [m[1] for m in cue_matches]
+        claims: list[Span] = []
+        for sent in doc.sents:
+            block = _block_kind(sent.start_char, blocks, block_starts)
+            lo, hi = bisect_left(mention_starts, sent.start), bisect_left(mention_starts, sent.end)
+            sent_mentions = mentions[lo:hi]
+            explicit: dict[str, Span] = {}
+            for mention in sent_mentions:
+                explicit.setdefault(mention.label_, mention)
+            if block in ("title", "heading"):
+                for label in (INTERVENTION, CONDITION):
+                    if label in explicit:
+                        section[label] = (explicit[label].id_, explicit[label].text)
+            lo, hi = bisect_left(cue_starts, sent.start), bisect_left(cue_starts, sent.end)
+            effects, qualifiers = [], []
+            for entry, start, end in cue_matches[lo:hi]:
+                if entry.file == "effects":
+                    if entry["role"] == "implied" and not _condition_follows(end, sent_mentions):
+                        continue
+                    effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, doc[start:end].text))
+                else:
+                    qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, doc[start:end].text))
+            if not (effects or qualifiers) or not explicit:
+                continue
+            info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers)
+            self._resolve(info, explicit, section, topic)
+            if info.intervention is None and info.condition is None:
+                continue
+            span = Span(doc, sent.start, sent.end, label="CLAIM")
+            span._.hl_claim = info
+            claims.append(span)
+        doc.spans[SPANS_CLAIMS] = claims
+        return doc
+
+    @staticmethod
+    def _resolve(info: ClaimInfo, explicit: dict[str, Span], section: dict, topic: dict) -> None:
+        chosen = explicit.get(INTERVENTION)
+        if chosen is not None:
+            info.intervention, info.intervention_text = chosen.id_, chosen.text
+            info.mention_score = chosen._.hl_score
+        else:
+            inherited = section.get(INTERVENTION) or topic.get(INTERVENTION)
+            if inherited:
+                # "our capsules" on a page about a known intervention refer to it.
+                info.intervention, info.intervention_text = inherited
+                info.intervention_inherited = True
+            elif PRODUCT in explicit:
+                info.intervention, info.intervention_text = "product", explicit[PRODUCT].text
+        chosen = explicit.get(CONDITION)
+        if chosen is not None:
+            info.condition, info.condition_text = chosen.id_, chosen.text
+        else:
+            inherited = section.get(CONDITION) or topic.get(CONDITION)
+            if inherited:
+                info.condition, info.condition_text = inherited
+                info.condition_inherited = True
+
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+
+def _condition_follows(end: int, mentions: list[Span]) -> bool:
+    """True when a condition mention starts within two tokens after ``end`` ("for severe PTSD")."""
+    return any(m.label_ == CONDITION and end <= m.start <= end + 2 for m in mentions)
+
+
+def _block_kind(char: int, blocks, starts) -> str:
+    index = bisect_left(starts, char + 1) - 1
+    if index >= 0 and blocks[index][0] <= char < blocks[index][1]:
+        return blocks[index][2]
+    return "paragraph"
+
+
+def page_topic(doc, mentions: list[Span], blocks) -> dict[str, tuple[str, str]]:
+    """The page's intervention and condition: named in the title or a heading, else the first
+    named, preferring the most frequent when the first is a one-off."""
+    topic: dict[str, tuple[str, str]] = {}
+    heading_ranges = [(b[0], b[1]) for b in blocks if b[2] in ("title", "heading")]
+    for label in (INTERVENTION, CONDITION):
+        of_label = [m for m in mentions if m.label_ == label]
+        if not of_label:
+            continue
+        in_headings = [m for m in of_label if any(s <= m.start_char < e for s, e in heading_ranges)]
+        counts = Counter(m.id_ for m in of_label)
+        if in_headings:
+            best = in_headings[0]
+        else:
+            top_id, top_count = counts.most_common(1)[0]
+            first = of_label[0]
+            best = first if counts[first.id_] == top_count else next(m for m in of_label if m.id_ == top_id)
+        topic[label] = (best.id_, best.text)
+    return topic
+
+
+@Language.factory("healthlint_claims", assigns=["doc.spans"],
+                  requires=["doc.spans"], default_config={"lexicon": ""})
+def make_claims(nlp: Language, name: str, lexicon: str) -> ClaimFinder:
+    return ClaimFinder(nlp, name, lexicon=lexicon)

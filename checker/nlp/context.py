@@ -1,0 +1,122 @@
+"""ConText-style context for claims → ``doc.spans["hl_context"]`` and flags on each claim.
+
+Triggers come from ``rules/lexicon/context.toml``. A trigger flags every claim cue inside its
+scope (forward: after it; backward: before it), up to ``max_scope`` tokens and never across
+a terminator ("but", "however") or the sentence end. Pseudo-triggers ("not only", "no side
+effects") cancel the triggers they overlap.
+
+Per claim this sets, on ``span._.hl_claim``:
+- ``flags`` for the claim as a whole: taken from its effect cues (all of them negated →
+  negated; any hedged → hedged ...), or from its qualifiers when it has no effect cue;
+- each cue's own ``flags`` (a negated qualifier is not claimed: "it is not instant");
+- ``strength``: the strongest effect cue left; a hedge lowers it one step (cure → may cure:
+  efficacy; relieves → may relieve: possibility), except for evidence assertions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from ..lexicon import load_lexicon
+from . import SPANS_CLAIMS, SPANS_CONTEXT
+from .claims import STRENGTH_ORDER
+from .lexmatch import EntryMatcher
+
+CLAIM_FLAGS = ("negated", "hypothetical", "hedged", "attributed", "historical")
+
+
+class ContextMarker:
+    def __init__(self, nlp: Language, name: str, *, lexicon: str, max_scope: int):
+        self.name = name
+        self.max_scope = max_scope
+        self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, load_lexicon(lexicon or None).of("context"))
+
+    def __call__(self, doc):
+        claims = doc.spans[SPANS_CLAIMS] if SPANS_CLAIMS in doc.spans else []
+        if not claims:
+            doc.spans[SPANS_CONTEXT] = []
+            return doc
+        matches = list(self._matcher(doc))
+        pseudo = [(s, e) for entry, s, e in matches if entry["category"] == "pseudo"]
+        triggers = []
+        for entry, start, end in matches:
+            category = entry["category"]
+            if category == "pseudo":
+                continue
+            if any(ps < end and start < pe for ps, pe in pseudo):
+                continue
+            triggers.append((start, end, category, entry["direction"]))
+        # Keep the longest trigger where several overlap ("does not" over "not").
+        triggers.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        kept, until = [], -1
+        for trigger in triggers:
+            if trigger[1] <= until:
+                continue
+            kept.append(trigger)
+            until = trigger[1]
+        doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, _ in kept]
+        starts = [t[0] for t in kept]
+        for claim in claims:
+            info = claim._.hl_claim
+            lo, hi = bisect_left(starts, claim.start), bisect_left(starts, claim.end)
+            local = kept[lo:hi]
+            if not local:
+                info.strength = _strength(info.effects)
+                continue
+            terminators = [t[0] for t in local if t[2] == "terminate"]
+            for cue in info.effects + info.qualifiers:
+                for start, end, category, direction in local:
+                    if category == "terminate" or category in cue.flags:
+                        continue
+                    if start < cue.end and cue.start < end:
+                        continue  # a trigger inside the cue itself ("can cause") is not its context
+                    if direction in ("forward", "both") and end <= cue.start and cue.start - end <= self.max_scope:
+                        if not any(end <= t < cue.start for t in terminators):
+                            cue.flags[category] = doc[start:end].text
+                    elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self.max_scope:
+                        if not any(cue.end <= t < start for t in terminators):
+                            cue.flags[category] = doc[start:end].text
+            info.flags = _claim_flags(info)
+            info.strength = _strength(info.effects)
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        return None
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+
+def _claim_flags(info) -> dict[str, str]:
+    cues = info.effects or info.qualifiers
+    flags: dict[str, str] = {}
+    for category in ("negated", "hypothetical"):
+        if cues and all(category in c.flags for c in cues):
+            flags[category] = cues[0].flags[category]
+    for category in ("hedged", "attributed", "historical"):
+        for cue in cues:
+            if category in cue.flags:
+                flags[category] = cue.flags[category]
+                break
+    return flags
+
+
+def _strength(effects) -> str:
+    best = 0
+    for cue in effects:
+        if "negated" in cue.flags or "hypothetical" in cue.flags:
+            continue
+        level = STRENGTH_ORDER.index(cue.value)
+        if "hedged" in cue.flags and cue.role != "evidence":
+            level = max(1, level - 1)
+        best = max(best, level)
+    return STRENGTH_ORDER[best]
+
+
+@Language.factory("healthlint_context", assigns=["doc.spans"], requires=["doc.spans"],
+                  default_config={"lexicon": "", "max_scope": 8})
+def make_context(nlp: Language, name: str, lexicon: str, max_scope: int) -> ContextMarker:
+    return ContextMarker(nlp, name, lexicon=lexicon, max_scope=max_scope)

@@ -1,0 +1,156 @@
+"""Mentions of interventions, conditions and generic products → ``doc.spans["hl_mentions"]``.
+
+- corpus names, synonyms and misspellings: a case-insensitive PhraseMatcher;
+- street names that are also ordinary words ("Molly", "E"): case-sensitive, and kept only
+  when the same intervention is also named unambiguously in the document;
+- other misspellings: rapidfuzz over single-word names, cached per word form, with the
+  score kept on the span (``span._.hl_score``; 100 for exact matches);
+- generic products ("our capsules", "this cream"): token patterns from the lexicon.
+
+Span label: ``INTERVENTION``, ``CONDITION`` or ``PRODUCT``; ``span.id_`` is the corpus id
+(``"product"`` for a generic product).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from ..corpus import Corpus, load_corpus
+from ..lexicon import load_lexicon
+from . import SPANS_MENTIONS
+from .lexmatch import EntryMatcher
+
+for _name, _default in (("hl_score", 100.0), ("hl_via", "name")):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+INTERVENTION, CONDITION, PRODUCT = "INTERVENTION", "CONDITION", "PRODUCT"
+
+
+class MentionFinder:
+    def __init__(self, nlp: Language, name: str, *, corpus_folders: list[str], lexicon: str,
+                 fuzzy_cutoff: float, fuzzy_min_length: int, cache_size: int):
+        self.name = name
+        self.corpus_folders = tuple(corpus_folders)
+        self.corpus: Corpus = load_corpus(self.corpus_folders)
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.fuzzy_min_length = fuzzy_min_length
+        self._cache: OrderedDict[str, tuple[str, str, float] | None] = OrderedDict()
+        self._cache_size = cache_size
+        vocab, tokenizer = nlp.vocab, nlp.tokenizer
+        self._names = PhraseMatcher(vocab, attr="LOWER")
+        self._street = PhraseMatcher(vocab, attr="ORTH")
+        exact: dict[str, tuple[str, str]] = {}
+        for row in self.corpus.interventions.values():
+            names = {row.name, *row.names}
+            self._add(self._names, f"I|{row.id}|name", names, tokenizer)
+            self._add(self._names, f"I|{row.id}|misspelling", row.misspellings, tokenizer)
+            self._add(self._street, f"I|{row.id}|street", row.street_names, tokenizer)
+            exact.update({n.lower(): (INTERVENTION, row.id) for n in names})
+        for row in self.corpus.conditions.values():
+            names = {row.name, *row.synonyms}
+            self._add(self._names, f"C|{row.id}|name", names, tokenizer)
+            exact.update({n.lower(): (CONDITION, row.id) for n in names})
+        # Fuzzy candidates: single-word intervention names, grouped by first letter
+        # (misspellings rarely change it), which also keeps each rapidfuzz call small.
+        # Condition names are left out: their near neighbours are ordinary words
+        # ("conclusion" ~ "concussion"); their variants are listed as synonyms instead.
+        self._fuzzy: dict[str, dict[str, tuple[str, str]]] = {}
+        for form, target in exact.items():
+            if target[0] == INTERVENTION and form.isalpha() and len(form) >= fuzzy_min_length:
+                self._fuzzy.setdefault(form[0], {})[form] = target
+        self._exact_forms = frozenset(exact)
+        self._products = EntryMatcher(vocab, tokenizer, load_lexicon(lexicon or None).of("products"))
+        self._strings = vocab.strings
+
+    @staticmethod
+    def _add(matcher, key, phrases, tokenizer):
+        phrases = [p for p in phrases if p]
+        if phrases:
+            matcher.add(key, list(tokenizer.pipe(phrases)))
+
+    def _fuzzy_lookup(self, word: str) -> tuple[str, str, float] | None:
+        cache = self._cache
+        if word in cache:
+            cache.move_to_end(word)
+            return cache[word]
+        result = None
+        choices = self._fuzzy.get(word[0])
+        if choices:
+            best = process.extractOne(word, choices.keys(), scorer=fuzz.ratio, processor=None, score_cutoff=self.fuzzy_cutoff)
+            if best is not None:
+                label, ident = choices[best[0]]
+                result = (label, ident, float(best[1]))
+        cache[word] = result
+        if len(cache) > self._cache_size:
+            cache.popitem(last=False)
+        return result
+
+    def __call__(self, doc):
+        strings = self._strings
+        spans: list[Span] = []
+        named: set[str] = set()
+        for key, start, end in self._names(doc):
+            kind, ident, via = strings[key].split("|")
+            label = INTERVENTION if kind == "I" else CONDITION
+            span = Span(doc, start, end, label=label, span_id=ident)
+            if via == "misspelling":
+                span._.hl_via = via
+                span._.hl_score = round(fuzz.ratio(span.text.lower(), self.corpus.interventions[ident].name.lower()), 1)
+            spans.append(span)
+            if label == INTERVENTION:
+                named.add(ident)
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        if self._fuzzy:
+            for token in doc:
+                if token.i in covered or not token.is_alpha or len(token) < self.fuzzy_min_length:
+                    continue
+                lower = token.lower_
+                if lower in self._exact_forms:
+                    continue
+                hit = self._fuzzy_lookup(lower)
+                if hit is not None:
+                    label, ident, score = hit
+                    span = Span(doc, token.i, token.i + 1, label=label, span_id=ident)
+                    span._.hl_via, span._.hl_score = "fuzzy", score
+                    spans.append(span)
+                    if label == INTERVENTION:
+                        named.add(ident)
+        for key, start, end in self._street(doc):
+            ident = strings[key].split("|")[1]
+            if ident in named:  # "Molly" counts only on a page that names MDMA itself
+                span = Span(doc, start, end, label=INTERVENTION, span_id=ident)
+                span._.hl_via = "street"
+                spans.append(span)
+        for entry, start, end in self._products(doc):
+            # "our treatment" is a product; "the treatment of PTSD" is not a mention at all.
+            if doc[start].lower_ == "the" and end < len(doc) and doc[end].lower_ == "of":
+                continue
+            span = Span(doc, start, end, label=PRODUCT, span_id="product")
+            span._.hl_via = "generic"
+            spans.append(span)
+        doc.spans[SPANS_MENTIONS] = filter_spans(spans)
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()):
+        return None  # built from the corpus folders named in the config
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+
+@Language.factory(
+    "healthlint_mentions",
+    assigns=["doc.spans"],
+    default_config={"corpus_folders": [], "lexicon": "", "fuzzy_cutoff": 86.0, "fuzzy_min_length": 6, "cache_size": 50000},
+)
+def make_mentions(nlp: Language, name: str, corpus_folders: list[str], lexicon: str, fuzzy_cutoff: float,
+                  fuzzy_min_length: int, cache_size: int) -> MentionFinder:
+    return MentionFinder(nlp, name, corpus_folders=corpus_folders, lexicon=lexicon, fuzzy_cutoff=fuzzy_cutoff,
+                         fuzzy_min_length=fuzzy_min_length, cache_size=cache_size)

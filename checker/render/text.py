@@ -1,0 +1,129 @@
+"""The report for people: ``file:line:col: severity RULE name``, the message, the claim, the
+evidence row behind it with numbered source marks; then, per document, the evidence
+summaries and the sources those marks point to.
+
+Page text is untrusted: it is always passed to rich as ``Text``, never parsed as markup.
+Lines are not wrapped by us (a terminal wraps; a file stays greppable).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CLAIM_CHARS = 240
+
+
+def _clip(text: str, limit: int = CLAIM_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def make_console(stream, *, color: bool | None, width: int | None) -> Console:
+    options: dict = {"file": stream, "width": width or None, "highlight": False, "emoji": False, "markup": False,
+                     "soft_wrap": True}
+    if color is True:
+        options.update(force_terminal=True, color_system="standard")
+    elif color is False:
+        options.update(color_system=None, no_color=True)
+    return Console(**options)
+
+
+class _Footnotes:
+    def __init__(self):
+        self.numbers: dict[str, int] = {}
+        self.citations: list = []
+        self.evidence: dict[str, object] = {}
+
+    def marks(self, citations) -> str:
+        out = []
+        for citation in citations:
+            if citation.id not in self.numbers:
+                self.numbers[citation.id] = len(self.numbers) + 1
+                self.citations.append(citation)
+            out.append(f"[{self.numbers[citation.id]}]")
+        return "".join(out)
+
+
+def render_text(report, stream, *, color: bool | None = None, width: int | None = None, show_claims: bool = False) -> None:
+    console = make_console(stream, color=color, width=width)
+    for document in report.documents:
+        if document.error:
+            continue  # errors go to stderr from the CLI
+        notes = _Footnotes()
+        for finding in document.findings:
+            _finding(console, finding, notes)
+        if show_claims and document.claims:
+            _claims(console, document)
+        if notes.evidence or notes.citations:
+            _sources(console, document.uri, notes)
+    _summary(console, report)
+
+
+def _finding(console: Console, finding, notes: _Footnotes) -> None:
+    loc = finding.location
+    head = Text()
+    head.append(f"{finding.uri}:{loc.line}:{loc.column}: ", style="bold")
+    head.append(finding.severity.value, style=SEVERITY_STYLE[finding.severity.value])
+    head.append(f" {finding.rule} ", style="bold")
+    head.append(finding.name)
+    console.print(head)
+    console.print(Text(f"  {finding.message}"))
+    if finding.claim:
+        console.print(Text(f"  claim: “{_clip(finding.claim)}”", style="dim"))
+    for note, related in finding.related:
+        console.print(Text(f"  {note} at {related.line}:{related.column}", style="dim"))
+    if finding.evidence is not None:
+        ev = finding.evidence
+        notes.evidence.setdefault(ev.id, ev)
+        console.print(Text(f"  evidence: {ev.id} is {ev.grade} (allows '{ev.max_strength}' wording; reviewed {ev.reviewed_on}) "
+                           f"{notes.marks(ev.citations)}"))
+    for status in finding.status:
+        console.print(Text(f"  {status.jurisdiction}: {status.summary} {notes.marks(status.citations)}"))
+    for suggestion in finding.suggestions:
+        console.print(Text(f"  suggested: {suggestion} {notes.marks(finding.citations)}", style="green"))
+    console.print()
+
+
+def _claims(console: Console, document) -> None:
+    console.print(Text(f"Claims in {document.uri}:", style="bold"))
+    for claim in document.claims:
+        flags = ", ".join(f"{k} ({v!r})" for k, v in claim.context.items())
+        inherited = [n for n, v in (("intervention", claim.intervention_inherited), ("condition", claim.condition_inherited)) if v]
+        line = (f"  {claim.location.line}:{claim.location.column} {claim.intervention or '-'} × {claim.condition or '-'} "
+                f"[{claim.strength}]")
+        if claim.qualifiers:
+            line += " " + " ".join(claim.qualifiers)
+        if flags:
+            line += f"; {flags}"
+        if inherited:
+            line += f"; inherited {' and '.join(inherited)}"
+        console.print(Text(line))
+    console.print()
+
+
+def _sources(console: Console, uri: str, notes: _Footnotes) -> None:
+    if notes.evidence:
+        console.print(Text(f"Evidence behind these findings ({uri}):", style="bold"))
+        for ev in notes.evidence.values():
+            console.print(Text(f"  {ev.id} ({ev.grade}): {ev.summary}"))
+        console.print()
+    if notes.citations:
+        console.print(Text(f"Sources ({uri}):", style="bold"))
+        for citation in notes.citations:
+            verified = "" if citation.verified == "yes" else f" (read via a {citation.verified} copy)" if citation.verified == "secondary" else " (unverified)"
+            console.print(Text(f"  [{notes.numbers[citation.id]}] {citation.citation} {citation.url}{verified}".rstrip()))
+        console.print()
+
+
+def _summary(console: Console, report) -> None:
+    counts = report.counts()
+    documents = len(report.documents)
+    failed = sum(1 for d in report.documents if d.error)
+    claims = sum(len(d.claims) for d in report.documents)
+    summary = (f"{len(report.findings)} findings ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info) "
+               f"in {documents} document{'s' if documents != 1 else ''}; {claims} claims checked")
+    if failed:
+        summary += f"; {failed} could not be read"
+    console.print(Text(summary + ".", style="bold"))

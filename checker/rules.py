@@ -1,0 +1,155 @@
+"""Rules as data: one TOML file per rule in ``rules/`` (HL101.toml ...). Kinds are code.
+
+A rule file::
+
+    id = "HL104"                 # permanent; never reused
+    name = "overstated-speed"    # kebab-case
+    kind = "qualifier"           # one of KINDS (implemented in checker/assess.py)
+    severity = "warning"         # error | warning | info
+    summary = "one line"
+    aliases = []                 # old names, kept when a rule is renamed
+    [params]                     # checked against the kind's parameters
+    [docs]                       # what, why, example, better, references (all required)
+    [examples]                   # hits and misses: pages, run as tests
+
+Loading is strict: an unknown key, a missing section, a bad value or a parameter the kind
+does not take is an error that names the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import DataError
+from .model import Severity
+
+# kind -> {parameter: (type, required)}; the implementations live in checker/assess.py.
+KINDS: Mapping[str, Mapping[str, tuple[type, bool]]] = MappingProxyType({
+    "evidence-gap": {"grades": (list, True), "min_strength": (str, True), "unknown_pair_if_serious": (bool, True)},
+    "evidence-contradiction": {"grades": (list, True), "min_strength": (str, True)},
+    "strength-over-grade": {"implied_min_strength": (str, True), "error_gap": (int, True)},
+    "qualifier": {"qualifier": (str, True), "evidence_can_support": (bool, True)},
+    "status-contradiction": {"qualifiers": (list, True)},
+    "missing-caveat": {"caveat": (str, True), "partial_satisfies": (bool, True)},
+    "commerce-offer": {"min_strong_signals": (int, True), "min_weak_signals": (int, True)},
+})
+DOC_SECTIONS = ("what", "why", "example", "better", "references")
+TOP_KEYS = {"id", "name", "kind", "severity", "summary", "aliases", "params", "docs", "examples"}
+_ID = re.compile(r"^HL\d{3}$")
+_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    severity: Severity
+    summary: str
+    params: Mapping[str, Any]
+    docs: Mapping[str, Any]
+    hits: tuple[str, ...]
+    misses: tuple[str, ...]
+    aliases: tuple[str, ...]
+    path: str
+
+    def doc_text(self) -> str:
+        """The rule's documentation, as ``healthlint rule ID`` prints it."""
+        refs = "\n".join(f"- {r}" for r in self.docs["references"])
+        return (
+            f"# {self.id} {self.name}\n\nSeverity: {self.severity.value}. {self.summary}\n\n"
+            f"## What it flags\n{self.docs['what'].strip()}\n\n## Why it matters\n{self.docs['why'].strip()}\n\n"
+            f"## Example\n{self.docs['example'].strip()}\n\n## Better wording\n{self.docs['better'].strip()}\n\n"
+            f"## References\n{refs}\n"
+        )
+
+
+def _fail(path: Path, message: str) -> DataError:
+    return DataError(f"{path}: {message}")
+
+
+def load_rule_file(path: Path) -> Rule:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(path, f"cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(path, f"invalid TOML: {exc}") from None
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise _fail(path, f"unknown key(s) {sorted(unknown)}")
+    for key in ("id", "name", "kind", "severity", "summary", "params", "docs", "examples"):
+        if key not in data:
+            raise _fail(path, f"missing '{key}'")
+    rule_id, name, kind = data["id"], data["name"], data["kind"]
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise _fail(path, f"id {rule_id!r} must look like HL123")
+    if path.stem != rule_id:
+        raise _fail(path, f"file name must be the rule id ({rule_id}.toml)")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise _fail(path, f"name {name!r} must be kebab-case")
+    if kind not in KINDS:
+        raise _fail(path, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    try:
+        severity = Severity(data["severity"])
+    except ValueError:
+        raise _fail(path, f"severity {data['severity']!r} is not one of error, warning, info") from None
+    params = data["params"]
+    expected = KINDS[kind]
+    for key, value in params.items():
+        if key not in expected:
+            raise _fail(path, f"params: kind '{kind}' takes no parameter '{key}' (takes: {', '.join(expected)})")
+        if not isinstance(value, expected[key][0]):
+            raise _fail(path, f"params: '{key}' must be a {expected[key][0].__name__}")
+    for key, (_, required) in expected.items():
+        if required and key not in params:
+            raise _fail(path, f"params: missing '{key}'")
+    docs = data["docs"]
+    unknown = set(docs) - set(DOC_SECTIONS)
+    if unknown:
+        raise _fail(path, f"docs: unknown section(s) {sorted(unknown)}")
+    for section in DOC_SECTIONS:
+        value = docs.get(section)
+        if not value or (section == "references" and not isinstance(value, list)):
+            raise _fail(path, f"docs: section '{section}' is missing or empty")
+    examples = data["examples"]
+    unknown = set(examples) - {"hits", "misses"}
+    if unknown:
+        raise _fail(path, f"examples: unknown key(s) {sorted(unknown)}")
+    hits, misses = examples.get("hits", []), examples.get("misses", [])
+    if not hits or not misses:
+        raise _fail(path, "examples: at least one hit and one miss are required")
+    return Rule(rule_id, name, kind, severity, data["summary"], MappingProxyType(dict(params)),
+                MappingProxyType(dict(docs)), tuple(hits), tuple(misses), tuple(data.get("aliases", ())), str(path))
+
+
+def load_rules_dir(folder: Path) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    for path in sorted(folder.glob("HL*.toml")):
+        rule = load_rule_file(path)
+        if rule.id in rules:
+            raise _fail(path, f"duplicate rule id {rule.id}")
+        for name in (rule.name, *rule.aliases):
+            if name in names:
+                raise _fail(path, f"name '{name}' is already used by {names[name]}")
+            names[name] = rule.id
+        rules[rule.id] = rule
+    return rules
+
+
+@lru_cache(maxsize=4)
+def load_rules(folders: tuple[str, ...] = ()) -> Mapping[str, Rule]:
+    """The shipped rules plus rules from extra folders (a later folder may override an id)."""
+    from .resources import data_dir
+
+    rules = load_rules_dir(data_dir("rules"))
+    for folder in folders:
+        rules.update(load_rules_dir(Path(folder)))
+    return MappingProxyType(rules)
