@@ -37,7 +37,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 })
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
-_PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "SHAPE", "LENGTH", "OP", "IS_TITLE", "IS_UPPER"}
+_PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,14 @@ def _check_pattern(path: Path, entry_id: str, pattern) -> tuple[Mapping, ...]:
         unknown = set(token) - _PATTERN_KEYS
         if unknown:
             raise _fail(path, entry_id, f"unknown token key(s) {sorted(unknown)}")
+        if token.get("OP", "1") not in ("1", "?", "*", "+"):
+            raise _fail(path, entry_id, f"OP must be one of ?, *, + (got {token['OP']!r})")
+    from .nlp.lexmatch import AnchoredPattern, compile_pattern
+
+    try:
+        AnchoredPattern.build(entry_id, compile_pattern(pattern))
+    except ValueError as exc:
+        raise _fail(path, entry_id, str(exc)) from None
     return tuple(MappingProxyType(dict(t)) for t in pattern)
 
 

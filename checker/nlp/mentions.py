@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+import numpy
 from rapidfuzz import fuzz, process
+from spacy.attrs import IS_ALPHA, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
@@ -92,6 +94,34 @@ class MentionFinder:
             cache.popitem(last=False)
         return result
 
+    def _fuzzy_spans(self, doc, exact_spans):
+        """Misspelt intervention names among the alphabetic words no exact match covered.
+
+        Vectorised: only distinct candidate words reach Python, and each is looked up once
+        per process (cached), so the cost per page falls as the cache fills.
+        """
+        if not len(doc):
+            return []
+        array = doc.to_array([LOWER, IS_ALPHA, LENGTH])
+        candidate = (array[:, 1] == 1) & (array[:, 2] >= self.fuzzy_min_length)
+        for span in exact_spans:
+            candidate[span.start:span.end] = False
+        if not candidate.any():
+            return []
+        strings = self._strings
+        found = []
+        for position in numpy.flatnonzero(candidate).tolist():
+            lower = strings[int(array[position, 0])]
+            if lower in self._exact_forms:
+                continue
+            hit = self._fuzzy_lookup(lower)
+            if hit is not None:
+                label, ident, score = hit
+                span = Span(doc, position, position + 1, label=label, span_id=ident)
+                span._.hl_via, span._.hl_score = "fuzzy", score
+                found.append(span)
+        return found
+
     def __call__(self, doc):
         strings = self._strings
         spans: list[Span] = []
@@ -106,22 +136,10 @@ class MentionFinder:
             spans.append(span)
             if label == INTERVENTION:
                 named.add(ident)
-        covered = {i for s in spans for i in range(s.start, s.end)}
         if self._fuzzy:
-            for token in doc:
-                if token.i in covered or not token.is_alpha or len(token) < self.fuzzy_min_length:
-                    continue
-                lower = token.lower_
-                if lower in self._exact_forms:
-                    continue
-                hit = self._fuzzy_lookup(lower)
-                if hit is not None:
-                    label, ident, score = hit
-                    span = Span(doc, token.i, token.i + 1, label=label, span_id=ident)
-                    span._.hl_via, span._.hl_score = "fuzzy", score
-                    spans.append(span)
-                    if label == INTERVENTION:
-                        named.add(ident)
+            for span in self._fuzzy_spans(doc, spans):
+                spans.append(span)
+                named.add(span.id_)
         for key, start, end in self._street(doc):
             ident = strings[key].split("|")[1]
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
