@@ -163,7 +163,7 @@ class Assessor:
 
 
 def _asserted(cue: CueFact) -> bool:
-    return "negated" not in cue.flags and "hypothetical" not in cue.flags
+    return not any(flag in cue.flags for flag in ("negated", "hypothetical", "distanced"))
 
 
 def _rank(strength: str) -> int:
@@ -238,7 +238,7 @@ def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts:
         if not info.explicit_condition and _rank(info.strength) < _rank(p["implied_min_strength"]):
             continue
         cue = _main_cue(claim)
-        severity = Severity.ERROR if gap >= p["error_gap"] else Severity.WARNING
+        severity = Severity.ERROR if gap >= p["error_gap"] or info.strength == p["error_strength"] else Severity.WARNING
         severity = severity if severity.rank <= rule.severity.rank else rule.severity
         message = (f"'{cue.text}' claims {info.strength}, but the evidence for {a.name_of(info.intervention)} and "
                    f"{a.condition_name(row.condition)} is {row.grade} and allows at most {row.max_strength} wording.")
@@ -330,7 +330,9 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         if not required:
             continue
         statuses = a.statuses(intervention)
-        if kind == "legal-status" and not any(s.controlled or s.approval in ("not-approved", "restricted") for s in statuses):
+        # An approved prescription medicine's legal status is its approval; the caveat is
+        # needed where some selected jurisdiction has not approved it or restricts it.
+        if kind == "legal-status" and not any(s.approval in ("not-approved", "restricted") for s in statuses):
             continue
         message = f"The page makes treatment claims about {a.name_of(intervention)} but never states its {label}." if kind in ("legal-status", "evidence-status") else \
             f"The page makes treatment claims about {a.name_of(intervention)} but states no {label}."

@@ -89,9 +89,9 @@ def check(paths, fmt, fail_on, exit_zero, select, ignore, jurisdictions, corpus_
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_command(fmt):
-    """List the rules."""
+    """List the rules (markdown: the table the README carries)."""
     import json
 
     from .rules import load_rules
@@ -100,6 +100,11 @@ def rules_command(fmt):
     if fmt == "json":
         click.echo(json.dumps([{"id": r.id, "name": r.name, "kind": r.kind, "severity": r.severity.value, "summary": r.summary}
                                for r in rules.values()], indent=2))
+        return
+    if fmt == "markdown":
+        click.echo("| ID | name | severity | what it flags |\n|---|---|---|---|")
+        for rule in rules.values():
+            click.echo(f"| {rule.id} | {rule.name} | {rule.severity.value} | {rule.summary} |")
         return
     for rule in rules.values():
         click.echo(f"{rule.id}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")

@@ -284,7 +284,9 @@ class Corpus:
     _evidence_by_pair: Mapping[tuple[str, str], Evidence] = field(repr=False, default_factory=dict)
 
     def evidence_for(self, intervention: str, condition: str) -> Evidence | None:
-        """The row for the pair, or for the nearest broader condition that has one."""
+        """The row for the pair; else for the nearest broader condition that has one; else,
+        for a claim about a broad condition ("depression"), the best-graded row among its
+        narrower conditions (MDD, TRD): the checker then errs towards fewer findings."""
         seen = set()
         current: str | None = condition
         while current and current not in seen:
@@ -294,6 +296,10 @@ class Corpus:
                 return row
             parent = self.conditions.get(current)
             current = parent.parent if parent else None
+        narrower = [e for e in self.evidence.values() if e.intervention == intervention
+                    and e.condition != condition and self.is_ancestor(condition, e.condition)]
+        if narrower:
+            return min(narrower, key=lambda e: (GRADES.index(e.grade), e.id))
         return None
 
     def evidence_of(self, intervention: str) -> list[Evidence]:

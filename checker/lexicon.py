@@ -29,7 +29,7 @@ from .errors import DataError
 FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "effects": {"strength": ("possibility", "efficacy", "certainty"), "role": ("effect", "evidence", "implied")},
     "qualifiers": {"qualifier": ("speed", "durability", "safety", "comparison", "breadth", "hype", "approval", "legality")},
-    "context": {"category": ("negated", "hedged", "hypothetical", "attributed", "historical", "pseudo", "terminate"),
+    "context": {"category": ("negated", "hedged", "hypothetical", "distanced", "attributed", "historical", "pseudo", "terminate"),
                 "direction": ("forward", "backward", "both")},
     "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
                 "level": ("full", "partial")},

@@ -33,7 +33,7 @@ from .model import Severity
 KINDS: Mapping[str, Mapping[str, tuple[type, bool]]] = MappingProxyType({
     "evidence-gap": {"grades": (list, True), "min_strength": (str, True), "unknown_pair_if_serious": (bool, True)},
     "evidence-contradiction": {"grades": (list, True), "min_strength": (str, True)},
-    "strength-over-grade": {"implied_min_strength": (str, True), "error_gap": (int, True)},
+    "strength-over-grade": {"implied_min_strength": (str, True), "error_gap": (int, True), "error_strength": (str, True)},
     "qualifier": {"qualifier": (str, True), "evidence_can_support": (bool, True)},
     "status-contradiction": {"qualifiers": (list, True)},
     "missing-caveat": {"caveat": (str, True), "partial_satisfies": (bool, True)},

@@ -2,7 +2,8 @@
 
 A claim is a sentence (or list item, or heading) that pairs a claimed effect or a
 qualifier (speed, durability, safety, comparison, breadth, hype, approval, legality) with
-at least one explicit mention: an intervention, a generic product, or a condition. What the
+at least one explicit mention: an intervention, a generic product, or a condition; a list
+item or heading with an effect word needs no mention of its own. What the
 sentence leaves out is inherited from its section (the last heading that named it) and then
 from the page topic (title, headings, first mention): "Rapid Symptom Relief: many report
 improvements in PTSD symptoms" on an MDMA page is a claim about MDMA for PTSD.
@@ -67,7 +68,7 @@ class ClaimInfo:
 
     @property
     def asserted(self) -> bool:
-        return "negated" not in self.flags and "hypothetical" not in self.flags
+        return not any(flag in self.flags for flag in ("negated", "hypothetical", "distanced"))
 
 
 class ClaimFinder:
@@ -107,7 +108,11 @@ class ClaimFinder:
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, doc[start:end].text))
                 else:
                     qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, doc[start:end].text))
-            if not (effects or qualifiers) or not explicit:
+            if not (effects or qualifiers):
+                continue
+            # Without any mention, only a list item or heading with an effect word is a claim
+            # (about its section's topic): "- Rapid Relief: many feel better within days".
+            if not explicit and not (effects and block in ("list-item", "heading")):
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers)
             self._resolve(info, explicit, section, topic)

@@ -25,7 +25,13 @@ from . import SPANS_CLAIMS, SPANS_CONTEXT
 from .claims import STRENGTH_ORDER
 from .lexmatch import EntryMatcher
 
-CLAIM_FLAGS = ("negated", "hypothetical", "hedged", "attributed", "historical")
+CLAIM_FLAGS = ("negated", "hypothetical", "distanced", "hedged", "attributed", "historical")
+NOT_ASSERTED = ("negated", "hypothetical", "distanced")
+
+
+def asserted(cue) -> bool:
+    """A cue the writer asserts: not negated, hypothetical or reported at a distance."""
+    return not any(flag in cue.flags for flag in NOT_ASSERTED)
 
 
 class ContextMarker:
@@ -72,8 +78,8 @@ class ContextMarker:
                     if category == "terminate" or category in cue.flags:
                         continue
                     if start < cue.end and cue.start < end:
-                        continue  # a trigger inside the cue itself ("can cause") is not its context
-                    if direction in ("forward", "both") and end <= cue.start and cue.start - end <= self.max_scope:
+                        cue.flags[category] = doc[start:end].text  # "may help", "is not effective"
+                    elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self.max_scope:
                         if not any(end <= t < cue.start for t in terminators):
                             cue.flags[category] = doc[start:end].text
                     elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self.max_scope:
@@ -93,9 +99,13 @@ class ContextMarker:
 def _claim_flags(info) -> dict[str, str]:
     cues = info.effects or info.qualifiers
     flags: dict[str, str] = {}
-    for category in ("negated", "hypothetical"):
-        if cues and all(category in c.flags for c in cues):
-            flags[category] = cues[0].flags[category]
+    # The claim is not asserted when none of its cues is, whatever the reason for each
+    # ("some sites claim that X cures Y, but the evidence does not support this").
+    if cues and not any(asserted(c) for c in cues):
+        for cue in cues:
+            for category in NOT_ASSERTED:
+                if category in cue.flags:
+                    flags.setdefault(category, cue.flags[category])
     for category in ("hedged", "attributed", "historical"):
         for cue in cues:
             if category in cue.flags:
@@ -107,7 +117,7 @@ def _claim_flags(info) -> dict[str, str]:
 def _strength(effects) -> str:
     best = 0
     for cue in effects:
-        if "negated" in cue.flags or "hypothetical" in cue.flags:
+        if not asserted(cue):
             continue
         level = STRENGTH_ORDER.index(cue.value)
         if "hedged" in cue.flags and cue.role != "evidence":

@@ -132,7 +132,8 @@ class MentionFinder:
             span = Span(doc, start, end, label=label, span_id=ident)
             if via == "misspelling":
                 span._.hl_via = via
-                span._.hl_score = round(fuzz.ratio(span.text.lower(), self.corpus.interventions[ident].name.lower()), 1)
+                row = self.corpus.interventions[ident]
+                span._.hl_score = round(max(fuzz.ratio(span.text.lower(), n.lower()) for n in (row.name, *row.names)), 1)
             spans.append(span)
             if label == INTERVENTION:
                 named.add(ident)

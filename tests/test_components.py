@@ -1,0 +1,68 @@
+"""The spaCy components on their own: registered factories, spans, scores, serialisation."""
+
+from __future__ import annotations
+
+import spacy
+
+import checker.nlp  # noqa: F401  (the entry points make this unnecessary once installed)
+from checker.nlp import PIPE_NAMES, build_pipeline
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s.label_, s.id_, s._.hl_via, s._.hl_score) for s in doc.spans["hl_mentions"]]
+
+
+def test_components_add_to_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    doc = nlp("Ecstasy cures post traumatic stress disorder.")
+    assert [s.id_ for s in doc.spans["hl_mentions"]] == ["mdma", "ptsd"]
+    claims = list(doc.spans["hl_claims"])
+    claim = claims[0]._.hl_claim
+    assert (claim.intervention, claim.condition, claim.strength) == ("mdma", "ptsd", "certainty")
+
+
+def test_misspellings_and_fuzzy_matches_keep_their_score():
+    nlp = build_pipeline()
+    listed = mentions(nlp, "Buy ecstacy for PTSD.")
+    assert listed[0][:4] == ("ecstacy", "INTERVENTION", "mdma", "misspelling") and 80 <= listed[0][4] < 100
+    fuzzy = mentions(nlp, "Psilocybinn for depression.")
+    assert fuzzy[0][:4] == ("Psilocybinn", "INTERVENTION", "psilocybin", "fuzzy") and 86 <= fuzzy[0][4] < 100
+    exact = mentions(nlp, "MDMA for PTSD.")
+    assert exact[0][3:] == ("name", 100.0)
+
+
+def test_street_names_count_only_beside_the_real_name():
+    nlp = build_pipeline()
+    assert mentions(nlp, "Molly and I went to the shop.") == []
+    found = mentions(nlp, "MDMA, also sold as Molly, is not a cure for PTSD.")
+    assert ("Molly", "INTERVENTION", "mdma", "street", 100.0) in found
+
+
+def test_lines_start_sentences():
+    nlp = build_pipeline()
+    doc = nlp("Benefits\n- Rapid relief: many report it\nConclusion. Last one")
+    assert [s.text.strip() for s in doc.sents] == ["Benefits", "- Rapid relief: many report it", "Conclusion.", "Last one"]
+
+
+def test_topic_is_inherited_from_the_heading():
+    nlp = build_pipeline()
+    doc = nlp.make_doc("How MDMA for PTSD Works\n- Rapid Relief: many people feel better within days.")
+    doc.user_data["hl_blocks"] = [(0, 23, "heading"), (24, len(doc.text), "list-item")]
+    doc = nlp(doc)
+    claims = list(doc.spans["hl_claims"])
+    claim = claims[-1]._.hl_claim
+    assert claim.intervention == "mdma" and claim.intervention_inherited
+
+
+def test_pipeline_round_trips_through_disk(tmp_path):
+    nlp = build_pipeline()
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    text = "MDMA offers instant and lasting relief from PTSD."
+    assert mentions(loaded, text) == mentions(nlp, text)
+    loaded_doc, original_doc = loaded(text), nlp(text)
+    assert [s.text for s in loaded_doc.spans["hl_claims"]] == [s.text for s in original_doc.spans["hl_claims"]]

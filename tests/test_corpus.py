@@ -1,0 +1,110 @@
+"""The shipped corpus validates, the facts the example page rests on are pinned, and each
+kind of error in a corpus file is reported with file, row and column."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.corpus import load_corpus, validate_corpus
+from checker.resources import data_dir
+
+SHIPPED = data_dir("corpus")
+
+
+def test_shipped_corpus_validates():
+    corpus, problems = validate_corpus([SHIPPED])
+    assert problems == [] and corpus is not None
+    for row in [*corpus.evidence.values(), *corpus.status.values(), *corpus.caveats.values()]:
+        assert row.sources, row.id
+        assert row.reviewed_on <= date.today()
+
+
+def test_mdma_facts_the_example_rests_on():
+    corpus = load_corpus()
+    mdma = corpus.interventions["mdma"]
+    assert "ecstasy" in [n.lower() for n in mdma.names]
+    row = corpus.evidence_for("mdma", "ptsd")
+    assert row.grade == "preliminary" and row.max_strength == "possibility" and "speed" not in row.supports
+    assert "9 Aug 2024" in row.summary
+    status = {s.jurisdiction: s for s in corpus.status_of("mdma")}
+    assert status["US"].controlled and status["US"].schedule == "Schedule I" and status["US"].approval == "not-approved"
+    assert status["UK"].schedule == "Class A"
+    assert status["AU"].approval == "restricted" and "1 July 2023" in status["AU"].summary
+    kinds = {c.kind for c in corpus.caveats_of("mdma")}
+    assert {"adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status"} <= kinds
+    for source_id in row.sources:
+        assert corpus.sources[source_id].url.startswith("http")
+
+
+def test_broad_condition_uses_the_best_graded_narrower_row():
+    corpus = load_corpus()
+    assert corpus.evidence_for("psilocybin", "depression").id == "psilocybin-treatment-resistant-depression"
+    assert corpus.evidence_for("psilocybin", "major-depressive-disorder").grade == "preliminary"
+
+
+@pytest.fixture()
+def broken(tmp_path: Path):
+    """A copy of the shipped corpus to break one way per test."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SHIPPED, folder)
+
+    def edit(table: str, old: str, new: str) -> Path:
+        path = folder / f"{table}.csv"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return path
+
+    return folder, edit
+
+
+@pytest.mark.parametrize("table, old, new, column, message", [
+    ("evidence", "id,intervention,condition", "id,intervention,condition_x", "condition_x", "unknown column"),
+    ("evidence", ",preliminary,", ",tentative,", "grade", "is not one of"),
+    ("evidence", "mdma-ptsd,mdma,ptsd", "mdma-ptsd,mdma,ptsdd", "condition", "is not an id in conditions.csv"),
+    ("evidence", "mdma-ptsd,mdma,", "psilocybin-major-depressive-disorder,mdma,", "id", "duplicate id"),
+    ("status", "mdma-us,mdma,US,", "mdma-us,mdma,USA,", "jurisdiction", "is not one of"),
+    ("caveats", "2026-11-27", "27/11/2026", "reviewed_on", "is not a date"),
+    ("interventions", "mdma,MDMA,", "mdma,,", "name", "is empty"),
+])
+def test_each_error_names_file_row_and_column(broken, table, old, new, column, message):
+    folder, edit = broken
+    path = edit(table, old, new)
+    corpus, problems = validate_corpus([folder])
+    assert corpus is None
+    hit = [p for p in problems if p.file == str(path) and p.column == column and message in p.message]
+    assert hit, [str(p) for p in problems]
+    assert hit[0].row >= 1 and str(path) in str(hit[0])
+
+
+def test_missing_sources_is_an_error(broken):
+    folder, _ = broken
+    path = folder / "evidence.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[1][header.index("sources")] = ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    _, problems = validate_corpus([folder])
+    assert any(p.column == "sources" and p.row == 2 and "is empty" in p.message for p in problems)
+
+
+def test_user_corpus_overrides_by_id(tmp_path: Path):
+    extra = tmp_path / "ours"
+    extra.mkdir()
+    header = (SHIPPED / "evidence.csv").read_text(encoding="utf-8").splitlines()[0]
+    (extra / "evidence.csv").write_text(
+        header + "\nmdma-ptsd,mdma,ptsd,moderate,efficacy,,Our reviewers' reading.,mitchell-2021-mapp1,2026-11-01\n",
+        encoding="utf-8")
+    corpus = load_corpus([extra])
+    row = corpus.evidence_for("mdma", "ptsd")
+    assert row.grade == "moderate" and row.table == str(extra)

@@ -1,0 +1,40 @@
+"""The README cannot drift: it mentions every command and option, and its rules table is
+the generated one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from checker.cli import main
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def walk(command: click.Command, path=()):
+    yield path, command
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from walk(sub, (*path, name))
+
+
+def test_readme_mentions_every_command_and_option():
+    missing = []
+    for path, command in walk(main):
+        if path and f"healthlint {' '.join(path)}" not in README:
+            missing.append(" ".join(path))
+        for param in command.params:
+            if isinstance(param, click.Option):
+                for name in [*param.opts, *param.secondary_opts]:
+                    if name not in README:
+                        missing.append(f"{' '.join(path)} {name}")
+    assert not missing, f"README does not mention: {missing}"
+
+
+def test_readme_rules_table_is_current():
+    generated = CliRunner().invoke(main, ["rules", "--format", "markdown"]).stdout.strip()
+    start = README.index("<!-- rules:start")
+    block = README[README.index("\n", start) + 1: README.index("<!-- rules:end -->")].strip()
+    assert block == generated, "run `healthlint rules --format markdown` and paste it into the README"
