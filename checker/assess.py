@@ -68,8 +68,7 @@ class PageFacts:
             info: ClaimInfo = span._.hl_claim
 
             def cue(c):
-                s = doc[c.start:c.end]
-                return CueFact(c.kind, c.value, c.role, c.text, s.start_char + offset, s.end_char + offset, dict(c.flags))
+                return CueFact(c.kind, c.value, c.role, c.text, c.start_char + offset, c.end_char + offset, dict(c.flags))
 
             self.claims.append(ClaimFact(span.text.strip(), span.start_char + offset, span.end_char + offset, info,
                                          [cue(c) for c in info.effects], [cue(c) for c in info.qualifiers]))
@@ -90,6 +89,8 @@ class Assessor:
         self.corpus = corpus
         self.rules = rules
         self.settings = settings
+        self._citations = {s.id: Citation(s.id, s.citation, s.url, s.year, s.type, s.verified) for s in corpus.sources.values()}
+        self._evidence_refs: dict[str, EvidenceRef] = {}
 
     # -- helpers ------------------------------------------------------------------
 
@@ -99,17 +100,17 @@ class Assessor:
         return Location(line, column, end_line, end_column + 1, start, end)
 
     def citations(self, source_ids: Iterable[str]) -> tuple[Citation, ...]:
-        out = []
-        for sid in source_ids:
-            s = self.corpus.sources[sid]
-            out.append(Citation(s.id, s.citation, s.url, s.year, s.type, s.verified))
-        return tuple(out)
+        return tuple(self._citations[sid] for sid in source_ids)
 
     def evidence_ref(self, row: Evidence | None) -> EvidenceRef | None:
         if row is None:
             return None
-        return EvidenceRef(row.id, row.intervention, row.condition, row.grade, row.max_strength, row.supports,
-                           row.summary, row.reviewed_on.isoformat(), row.table, self.citations(row.sources))
+        ref = self._evidence_refs.get(row.id)
+        if ref is None:  # built once per row: findings share it
+            ref = EvidenceRef(row.id, row.intervention, row.condition, row.grade, row.max_strength, row.supports,
+                              row.summary, row.reviewed_on.isoformat(), row.table, self.citations(row.sources))
+            self._evidence_refs[row.id] = ref
+        return ref
 
     def status_refs(self, rows: Iterable[Status]) -> tuple[StatusRef, ...]:
         return tuple(

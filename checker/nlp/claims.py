@@ -19,6 +19,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -44,6 +46,8 @@ class Cue:
     start: int  # token offsets in the Doc
     end: int
     text: str
+    start_char: int = 0
+    end_char: int = 0
     flags: dict[str, str] = field(default_factory=dict)  # context category -> trigger text
 
 
@@ -80,6 +84,8 @@ class ClaimFinder:
     def __call__(self, doc):
         mentions = sorted(doc.spans[SPANS_MENTIONS] if SPANS_MENTIONS in doc.spans else [], key=lambda s: s.start)
         cue_matches = longest_first(self._cues(doc))
+        starts_char, ends_char = token_chars(doc)
+        text = doc.text
         doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches]
         blocks = doc.user_data.get("hl_blocks") or ()
         block_starts = [b[0] for b in blocks]
@@ -88,9 +94,9 @@ class ClaimFinder:
         mention_starts = [m.start for m in mentions]
         cue_starts = [m[1] for m in cue_matches]
         claims: list[Span] = []
-        for sent in doc.sents:
-            block = _block_kind(sent.start_char, blocks, block_starts)
-            lo, hi = bisect_left(mention_starts, sent.start), bisect_left(mention_starts, sent.end)
+        for sent_start, sent_end in sentence_bounds(doc):
+            block = _block_kind(starts_char[sent_start], blocks, block_starts)
+            lo, hi = bisect_left(mention_starts, sent_start), bisect_left(mention_starts, sent_end)
             sent_mentions = mentions[lo:hi]
             explicit: dict[str, Span] = {}
             for mention in sent_mentions:
@@ -99,15 +105,17 @@ class ClaimFinder:
                 for label in (INTERVENTION, CONDITION):
                     if label in explicit:
                         section[label] = (explicit[label].id_, explicit[label].text)
-            lo, hi = bisect_left(cue_starts, sent.start), bisect_left(cue_starts, sent.end)
+            lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers = [], []
             for entry, start, end in cue_matches[lo:hi]:
                 if entry.file == "effects":
                     if entry["role"] == "implied" and not _condition_follows(end, sent_mentions):
                         continue
-                    effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, doc[start:end].text))
+                    first, last = starts_char[start], ends_char[end - 1]
+                    effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))
                 else:
-                    qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, doc[start:end].text))
+                    first, last = starts_char[start], ends_char[end - 1]
+                    qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, text[first:last], first, last))
             if not (effects or qualifiers):
                 continue
             # Without any mention, only a list item or heading with an effect word is a claim
@@ -118,7 +126,7 @@ class ClaimFinder:
             self._resolve(info, explicit, section, topic)
             if info.intervention is None and info.condition is None:
                 continue
-            span = Span(doc, sent.start, sent.end, label="CLAIM")
+            span = Span(doc, sent_start, sent_end, label="CLAIM")
             span._.hl_claim = info
             claims.append(span)
         doc.spans[SPANS_CLAIMS] = claims
@@ -152,6 +160,30 @@ class ClaimFinder:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
+
+
+def token_chars(doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, read once as arrays: indexing the
+    Doc token by token was the largest single cost of this component."""
+    if not len(doc):
+        return [], []
+    array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+
+
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the sentences, from the sentence-start array (iterating
+    ``doc.sents`` walks every token in Python)."""
+    n = len(doc)
+    if not n:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    flags = doc.to_array(SENT_START).astype(numpy.int64)
+    starts = numpy.flatnonzero(flags == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return list(zip(starts, starts[1:] + [n]))
 
 
 def _condition_follows(end: int, mentions: list[Span]) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CLAIMS, SPANS_CONTEXT
-from .claims import STRENGTH_ORDER
+from .claims import STRENGTH_ORDER, token_chars
 from .lexmatch import EntryMatcher
 
 CLAIM_FLAGS = ("negated", "hypothetical", "distanced", "hedged", "attributed", "historical")
@@ -45,7 +45,15 @@ class ContextMarker:
         if not claims:
             doc.spans[SPANS_CONTEXT] = []
             return doc
-        matches = list(self._matcher(doc))
+        # Only triggers inside claim sentences matter.
+        ranges = [(c.start, c.end) for c in claims]
+        range_starts = [r[0] for r in ranges]
+
+        def in_claim(start: int) -> bool:
+            index = bisect_left(range_starts, start + 1) - 1
+            return index >= 0 and start < ranges[index][1]
+
+        matches = [m for m in self._matcher(doc) if in_claim(m[1])]
         pseudo = [(s, e) for entry, s, e in matches if entry["category"] == "pseudo"]
         triggers = []
         for entry, start, end in matches:
@@ -64,6 +72,8 @@ class ContextMarker:
             kept.append(trigger)
             until = trigger[1]
         doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, _ in kept]
+        starts_char, ends_char = token_chars(doc)
+        text = doc.text
         starts = [t[0] for t in kept]
         for claim in claims:
             info = claim._.hl_claim
@@ -78,13 +88,13 @@ class ContextMarker:
                     if category == "terminate" or category in cue.flags:
                         continue
                     if start < cue.end and cue.start < end:
-                        cue.flags[category] = doc[start:end].text  # "may help", "is not effective"
+                        cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
                     elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self.max_scope:
                         if not any(end <= t < cue.start for t in terminators):
-                            cue.flags[category] = doc[start:end].text
+                            cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
                     elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self.max_scope:
                         if not any(cue.end <= t < start for t in terminators):
-                            cue.flags[category] = doc[start:end].text
+                            cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
             info.flags = _claim_flags(info)
             info.strength = _strength(info.effects)
         return doc
