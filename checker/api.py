@@ -97,7 +97,7 @@ class Checker:
         from .ingest import read_path, read_stdin
 
         report = Report()
-        for path in expand_paths(paths):
+        for path in _expand_each(paths, report, on_error):
             try:
                 if str(path) == "-":
                     document = read_stdin(stdin or b"", max_bytes=self.options.max_bytes)
@@ -130,6 +130,17 @@ def _chunks(document: Document) -> Iterator[tuple[int, str, list[tuple[int, int,
         start = end
 
 
+def _expand_each(paths, report: Report, on_error: str):
+    """expand_paths, recording (or raising) an error for a folder with nothing to check."""
+    for raw in paths:
+        try:
+            yield from list(expand_paths([raw]))
+        except InputError as exc:
+            if on_error == "raise":
+                raise
+            report.documents.append(DocumentReport(uri=str(raw), error=str(exc)))
+
+
 def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
     """Files as given; folders walked (sorted, symlinked folders not followed) for supported files."""
     from .ingest import SUPPORTED_SUFFIXES
@@ -144,6 +155,8 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str]:
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root) / f for f in files if Path(f).suffix.lower() in SUPPORTED_SUFFIXES and not f.startswith("."))
+            if not found:
+                raise InputError(f"{path}: no {', '.join(SUPPORTED_SUFFIXES)} files in this folder")
             yield from sorted(found)
         else:
             yield path

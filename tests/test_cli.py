@@ -163,3 +163,25 @@ def test_version(run):
     from checker import __version__
 
     assert __version__ in run("--version").stdout
+
+
+def test_folder_without_documents_is_an_error(run, tmp_path: Path):
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no .txt" in one_error_line(result, str(tmp_path))
+
+
+def test_model_that_is_not_installed(run):
+    result = CliRunner().invoke(main, ["check", "--model", "xx_not_a_pipeline", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert "spaCy pipeline 'xx_not_a_pipeline' is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_terminal_control_sequences_in_page_text_are_escaped(run, tmp_path: Path):
+    page = tmp_path / "esc.txt"
+    page.write_text("MDMA cures PTSD \x1b[31mRED\x1b[0m now.\n", encoding="utf-8")
+    out = run("check", "--no-color", str(page)).stdout
+    assert "\x1b" not in out
+    assert "\\x1b[31mRED" in out

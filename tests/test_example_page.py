@@ -130,3 +130,19 @@ def test_names_and_street_names_resolve_to_one_intervention(checker):
     assert ("3,4-methylenedioxymethamphetamine", "INTERVENTION", "mdma") in mentions
     assert ("Post-Traumatic Stress Disorder", "CONDITION", "ptsd") in mentions
     assert ("PTSD", "CONDITION", "ptsd") in mentions
+
+
+def test_long_document_is_checked_in_chunks_with_right_locations(checker, monkeypatch):
+    """A document longer than one chunk: page-level facts gather across chunks and a claim
+    near the end is located on its own line."""
+    from checker import api
+    from checker.ingest import from_text
+
+    monkeypatch.setattr(api, "CHUNK_CHARS", 2_000)
+    filler = "Our clinic is open on weekdays and has free parking for visitors.\n" * 100
+    text = "MDMA for PTSD\n" + filler + "MDMA gives instant relief from PTSD.\n"
+    report = checker.check_document(from_text(text))
+    speed = next(f for f in report.findings if f.rule == "HL104")
+    assert (speed.location.line, speed.location.column) == (102, 12)
+    assert speed.text == "instant"
+    assert {"HL201", "HL301"} <= {f.rule for f in report.findings}

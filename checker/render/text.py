@@ -12,6 +12,18 @@ from rich.console import Console
 from rich.text import Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# Page text and file names may carry terminal control sequences (ESC [ 31 m ...): they are
+# shown escaped, never sent to the terminal.
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)]}
+
+
+def safe(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def say(console: Console, text: str, style: str | None = None) -> None:
+    """Print one line of (possibly untrusted) text: never parsed as markup, controls escaped."""
+    console.print(Text(safe(text), style=style or ""))
 CLAIM_CHARS = 240
 
 
@@ -64,30 +76,30 @@ def render_text(report, stream, *, color: bool | None = None, width: int | None 
 def _finding(console: Console, finding, notes: _Footnotes) -> None:
     loc = finding.location
     head = Text()
-    head.append(f"{finding.uri}:{loc.line}:{loc.column}: ", style="bold")
+    head.append(safe(f"{finding.uri}:{loc.line}:{loc.column}: "), style="bold")
     head.append(finding.severity.value, style=SEVERITY_STYLE[finding.severity.value])
     head.append(f" {finding.rule} ", style="bold")
     head.append(finding.name)
     console.print(head)
-    console.print(Text(f"  {finding.message}"))
+    say(console, f"  {finding.message}")
     if finding.claim:
-        console.print(Text(f"  claim: “{_clip(finding.claim)}”", style="dim"))
+        say(console, f"  claim: “{_clip(finding.claim)}”", "dim")
     for note, related in finding.related:
-        console.print(Text(f"  {note} at {related.line}:{related.column}", style="dim"))
+        say(console, f"  {note} at {related.line}:{related.column}", "dim")
     if finding.evidence is not None:
         ev = finding.evidence
         notes.evidence.setdefault(ev.id, ev)
-        console.print(Text(f"  evidence: {ev.id} is {ev.grade} (allows '{ev.max_strength}' wording; reviewed {ev.reviewed_on}) "
-                           f"{notes.marks(ev.citations)}"))
+        say(console, f"  evidence: {ev.id} is {ev.grade} (allows '{ev.max_strength}' wording; reviewed {ev.reviewed_on}) "
+                     f"{notes.marks(ev.citations)}")
     for status in finding.status:
-        console.print(Text(f"  {status.jurisdiction}: {status.summary} {notes.marks(status.citations)}"))
+        say(console, f"  {status.jurisdiction}: {status.summary} {notes.marks(status.citations)}")
     for suggestion in finding.suggestions:
-        console.print(Text(f"  suggested: {suggestion} {notes.marks(finding.citations)}", style="green"))
+        say(console, f"  suggested: {suggestion} {notes.marks(finding.citations)}", "green")
     console.print()
 
 
 def _claims(console: Console, document) -> None:
-    console.print(Text(f"Claims in {document.uri}:", style="bold"))
+    say(console, f"Claims in {document.uri}:", "bold")
     for claim in document.claims:
         flags = ", ".join(f"{k} ({v!r})" for k, v in claim.context.items())
         inherited = [n for n, v in (("intervention", claim.intervention_inherited), ("condition", claim.condition_inherited)) if v]
@@ -99,21 +111,21 @@ def _claims(console: Console, document) -> None:
             line += f"; {flags}"
         if inherited:
             line += f"; inherited {' and '.join(inherited)}"
-        console.print(Text(line))
+        say(console, line)
     console.print()
 
 
 def _sources(console: Console, uri: str, notes: _Footnotes) -> None:
     if notes.evidence:
-        console.print(Text(f"Evidence behind these findings ({uri}):", style="bold"))
+        say(console, f"Evidence behind these findings ({uri}):", "bold")
         for ev in notes.evidence.values():
-            console.print(Text(f"  {ev.id} ({ev.grade}): {ev.summary}"))
+            say(console, f"  {ev.id} ({ev.grade}): {ev.summary}")
         console.print()
     if notes.citations:
-        console.print(Text(f"Sources ({uri}):", style="bold"))
+        say(console, f"Sources ({uri}):", "bold")
         for citation in notes.citations:
             verified = "" if citation.verified == "yes" else f" (read via a {citation.verified} copy)" if citation.verified == "secondary" else " (unverified)"
-            console.print(Text(f"  [{notes.numbers[citation.id]}] {citation.citation} {citation.url}{verified}".rstrip()))
+            say(console, f"  [{notes.numbers[citation.id]}] {citation.citation} {citation.url}{verified}".rstrip())
         console.print()
 
 
@@ -126,4 +138,4 @@ def _summary(console: Console, report) -> None:
                f"in {documents} document{'s' if documents != 1 else ''}; {claims} claims checked")
     if failed:
         summary += f"; {failed} could not be read"
-    console.print(Text(summary + ".", style="bold"))
+    say(console, summary + ".", "bold")
