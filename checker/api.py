@@ -64,6 +64,7 @@ class Checker:
         topic = None
         for offset, text, blocks in _chunks(document):
             doc = self.nlp.make_doc(text)
+            doc.user_data["hl_text"] = text  # spares the components rebuilding doc.text
             doc.user_data["hl_blocks"] = blocks
             if topic:
                 doc.user_data["hl_topic"] = topic

@@ -59,11 +59,10 @@ class PageFacts:
 
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
-        from .nlp import SPANS_CAVEATS, SPANS_CLAIMS, SPANS_MENTIONS
+        from .nlp import SPANS_CAVEATS, SPANS_CLAIMS
 
-        for span in doc.spans.get(SPANS_MENTIONS, []):
-            if span.label_ == "INTERVENTION":
-                self.mentions.setdefault(span.id_, (span.start_char + offset, span.end_char + offset))
+        for ident, (start, end) in doc.user_data.get("hl_first_mentions", {}).items():
+            self.mentions.setdefault(ident, (start + offset, end + offset))
         for span in doc.spans.get(SPANS_CLAIMS, []):
             info: ClaimInfo = span._.hl_claim
 

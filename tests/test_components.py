@@ -66,3 +66,22 @@ def test_pipeline_round_trips_through_disk(tmp_path):
     assert mentions(loaded, text) == mentions(nlp, text)
     loaded_doc, original_doc = loaded(text), nlp(text)
     assert [s.text for s in loaded_doc.spans["hl_claims"]] == [s.text for s in original_doc.spans["hl_claims"]]
+
+
+def test_fast_pattern_docs_tokenize_like_the_tokenizer():
+    """Corpus and lexicon phrases are turned into pattern Docs without the tokenizer where
+    that is safe; for every shipped phrase the tokens must be the tokenizer's."""
+    from checker.corpus import load_corpus
+    from checker.lexicon import load_lexicon
+    from checker.nlp.lexmatch import phrase_docs
+
+    nlp = spacy.blank("en")
+    corpus = load_corpus()
+    phrases = [n for r in corpus.conditions.values() for n in (r.name, *r.synonyms)]
+    phrases += [n for r in corpus.interventions.values() for n in (r.name, *r.names, *r.misspellings, *r.street_names)]
+    phrases += [p for e in load_lexicon().entries.values() for p in e.phrases]
+    phrases += ["cannot", "Cannot cure", "e.g. cure", "U.S. approved"]
+    built = phrase_docs(nlp.vocab, nlp.tokenizer, phrases)
+    got = sorted(tuple(t.text for t in d) for d in built)
+    expected = sorted(tuple(t.text for t in nlp.tokenizer(p)) for p in phrases)
+    assert got == expected

@@ -22,7 +22,7 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CLAIMS, SPANS_CONTEXT
-from .claims import STRENGTH_ORDER, token_chars
+from .claims import STRENGTH_ORDER, doc_text, token_chars
 from .lexmatch import EntryMatcher
 
 CLAIM_FLAGS = ("negated", "hypothetical", "distanced", "hedged", "attributed", "historical")
@@ -73,7 +73,7 @@ class ContextMarker:
             until = trigger[1]
         doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, _ in kept]
         starts_char, ends_char = token_chars(doc)
-        text = doc.text
+        text = doc_text(doc)
         starts = [t[0] for t in kept]
         for claim in claims:
             info = claim._.hl_claim

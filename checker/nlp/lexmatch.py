@@ -13,6 +13,7 @@ few microseconds per anchor hit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
@@ -21,6 +22,26 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..lexicon import Entry
+
+_SIMPLE = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+
+
+def phrase_docs(vocab: Vocab, tokenizer, phrases: Iterable[str]) -> list[Doc]:
+    """Pattern Docs for a PhraseMatcher. Phrases made of plain words separated by single
+    spaces tokenize to exactly those words unless a word is a tokenizer special case
+    ("cannot"), so they are built directly: running the tokenizer over the corpus names
+    was most of the start-up cost."""
+    special = tokenizer.rules or {}
+    docs, other = [], []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if _SIMPLE.fullmatch(phrase) and not any(w in special or w.lower() in special for w in words):
+            docs.append(Doc(vocab, words=words))
+        else:
+            other.append(phrase)
+    docs.extend(tokenizer.pipe(other))
+    return docs
+
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded
 
@@ -112,7 +133,7 @@ class EntryMatcher:
         self._patterns: dict[str, list[AnchoredPattern]] = {}
         for entry in self.entries.values():
             if entry.phrases:
-                self._phrases.add(entry.id, list(tokenizer.pipe(entry.phrases)))
+                self._phrases.add(entry.id, phrase_docs(vocab, tokenizer, entry.phrases))
             for number, pattern in enumerate(entry.patterns):
                 anchored = AnchoredPattern.build(entry.id, compile_pattern(pattern))
                 key = f"{entry.id}#{number}"

@@ -15,22 +15,25 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from typing import TYPE_CHECKING
+
 import numpy
-from rapidfuzz import fuzz, process
 from spacy.attrs import IS_ALPHA, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from ..corpus import Corpus, load_corpus
 from ..lexicon import load_lexicon
 from . import SPANS_MENTIONS
-from .lexmatch import EntryMatcher
+from .lexmatch import EntryMatcher, phrase_docs
 
 for _name, _default in (("hl_score", 100.0), ("hl_via", "name")):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
 
 INTERVENTION, CONDITION, PRODUCT = "INTERVENTION", "CONDITION", "PRODUCT"
 
@@ -38,6 +41,13 @@ INTERVENTION, CONDITION, PRODUCT = "INTERVENTION", "CONDITION", "PRODUCT"
 class MentionFinder:
     def __init__(self, nlp: Language, name: str, *, corpus_folders: list[str], lexicon: str,
                  fuzzy_cutoff: float, fuzzy_min_length: int, cache_size: int):
+        # Imported here, not at module level: spaCy imports this module for every pipeline
+        # anyone builds once healthlint is installed (entry points).
+        from rapidfuzz import fuzz, process
+
+        from ..corpus import load_corpus
+
+        self._ratio, self._extract_one = fuzz.ratio, process.extractOne
         self.name = name
         self.corpus_folders = tuple(corpus_folders)
         self.corpus: Corpus = load_corpus(self.corpus_folders)
@@ -75,7 +85,7 @@ class MentionFinder:
     def _add(matcher, key, phrases, tokenizer):
         phrases = [p for p in phrases if p]
         if phrases:
-            matcher.add(key, list(tokenizer.pipe(phrases)))
+            matcher.add(key, phrase_docs(matcher.vocab, tokenizer, phrases))
 
     def _fuzzy_lookup(self, word: str) -> tuple[str, str, float] | None:
         cache = self._cache
@@ -85,7 +95,7 @@ class MentionFinder:
         result = None
         choices = self._fuzzy.get(word[0])
         if choices:
-            best = process.extractOne(word, choices.keys(), scorer=fuzz.ratio, processor=None, score_cutoff=self.fuzzy_cutoff)
+            best = self._extract_one(word, choices.keys(), scorer=self._ratio, processor=None, score_cutoff=self.fuzzy_cutoff)
             if best is not None:
                 label, ident = choices[best[0]]
                 result = (label, ident, float(best[1]))
@@ -133,7 +143,7 @@ class MentionFinder:
             if via == "misspelling":
                 span._.hl_via = via
                 row = self.corpus.interventions[ident]
-                span._.hl_score = round(max(fuzz.ratio(span.text.lower(), n.lower()) for n in (row.name, *row.names)), 1)
+                span._.hl_score = round(max(self._ratio(span.text.lower(), n.lower()) for n in (row.name, *row.names)), 1)
             spans.append(span)
             if label == INTERVENTION:
                 named.add(ident)
@@ -154,7 +164,14 @@ class MentionFinder:
             span = Span(doc, start, end, label=PRODUCT, span_id="product")
             span._.hl_via = "generic"
             spans.append(span)
-        doc.spans[SPANS_MENTIONS] = filter_spans(spans)
+        kept = filter_spans(spans)
+        doc.spans[SPANS_MENTIONS] = kept
+        first: dict[str, tuple[int, int]] = {}
+        for span in kept:
+            if span.label_ == INTERVENTION and span.id_ not in first:
+                first[span.id_] = (span.start_char, span.end_char)
+        # Where each intervention is first named: page-level findings point there.
+        doc.user_data["hl_first_mentions"] = first
         return doc
 
     def to_disk(self, path, *, exclude=tuple()):
