@@ -55,6 +55,7 @@ class Checker:
         self.rules = {rid: r for rid, r in all_rules.items() if _selected(rid, options.select, options.ignore)}
         self.nlp = build_pipeline(options.model, corpus_folders=options.corpus_folders)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+        self._components = [component for _, component in self.nlp.pipeline]
         self.assessor = Assessor(self.corpus, self.rules, Settings(jurisdictions=tuple(options.jurisdictions)))
 
     # -- documents --------------------------------------------------------------
@@ -68,13 +69,13 @@ class Checker:
             doc.user_data["hl_blocks"] = blocks
             if topic:
                 doc.user_data["hl_topic"] = topic
-            doc = self.nlp(doc)
+            for component in self._components:  # Language.__call__ adds nothing we need
+                doc = component(doc)
             if topic is None:
                 from .nlp.claims import page_topic
-                from .nlp import SPANS_MENTIONS
+                from .nlp.mentions import mention_rows
 
-                mentions = sorted(doc.spans.get(SPANS_MENTIONS, []), key=lambda s: s.start)
-                topic = page_topic(doc, mentions, blocks) or None
+                topic = page_topic(doc, mention_rows(doc), blocks) or None
             facts.extend(doc, offset)
         return facts
 

@@ -282,8 +282,15 @@ class Corpus:
     status: Mapping[str, Status]
     caveats: Mapping[str, Caveat]
     _evidence_by_pair: Mapping[tuple[str, str], Evidence] = field(repr=False, default_factory=dict)
+    _lookups: dict = field(repr=False, default_factory=dict, compare=False, hash=False)
 
     def evidence_for(self, intervention: str, condition: str) -> Evidence | None:
+        key = (intervention, condition)
+        if key not in self._lookups:  # a pure function of frozen data: remember answers
+            self._lookups[key] = self._evidence_for(intervention, condition)
+        return self._lookups[key]
+
+    def _evidence_for(self, intervention: str, condition: str) -> Evidence | None:
         """The row for the pair; else for the nearest broader condition that has one; else,
         for a claim about a broad condition ("depression"), the best-graded row among its
         narrower conditions (MDD, TRD): the checker then errs towards fewer findings."""

@@ -27,7 +27,7 @@ from spacy.tokens import Span
 from ..lexicon import load_lexicon
 from . import SPANS_CLAIMS, SPANS_CUES, SPANS_MENTIONS
 from .lexmatch import EntryMatcher, longest_first
-from .mentions import CONDITION, INTERVENTION, PRODUCT
+from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 
 STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
 
@@ -82,7 +82,7 @@ class ClaimFinder:
         self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers"))
 
     def __call__(self, doc):
-        mentions = sorted(doc.spans[SPANS_MENTIONS] if SPANS_MENTIONS in doc.spans else [], key=lambda s: s.start)
+        mentions = mention_rows(doc)
         cue_matches = longest_first(self._cues(doc))
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
@@ -98,18 +98,23 @@ class ClaimFinder:
             block = _block_kind(starts_char[sent_start], blocks, block_starts)
             lo, hi = bisect_left(mention_starts, sent_start), bisect_left(mention_starts, sent_end)
             sent_mentions = mentions[lo:hi]
-            explicit: dict[str, Span] = {}
+            explicit: dict[str, Mention] = {}
+            condition_starts = set()
             for mention in sent_mentions:
-                explicit.setdefault(mention.label_, mention)
+                label = mention.label
+                explicit.setdefault(label, mention)
+                if label == CONDITION:
+                    condition_starts.add(mention.start)
             if block in ("title", "heading"):
                 for label in (INTERVENTION, CONDITION):
                     if label in explicit:
-                        section[label] = (explicit[label].id_, explicit[label].text)
+                        section[label] = (explicit[label].id, explicit[label].text)
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers = [], []
             for entry, start, end in cue_matches[lo:hi]:
                 if entry.file == "effects":
-                    if entry["role"] == "implied" and not _condition_follows(end, sent_mentions):
+                    # "for" counts only right before a condition: "for (severe) PTSD"
+                    if entry["role"] == "implied" and not condition_starts.intersection(range(end, end + 3)):
                         continue
                     first, last = starts_char[start], ends_char[end - 1]
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))
@@ -133,11 +138,11 @@ class ClaimFinder:
         return doc
 
     @staticmethod
-    def _resolve(info: ClaimInfo, explicit: dict[str, Span], section: dict, topic: dict) -> None:
+    def _resolve(info: ClaimInfo, explicit: dict[str, Mention], section: dict, topic: dict) -> None:
         chosen = explicit.get(INTERVENTION)
         if chosen is not None:
-            info.intervention, info.intervention_text = chosen.id_, chosen.text
-            info.mention_score = chosen._.hl_score
+            info.intervention, info.intervention_text = chosen.id, chosen.text
+            info.mention_score = chosen.score
         else:
             inherited = section.get(INTERVENTION) or topic.get(INTERVENTION)
             if inherited:
@@ -148,7 +153,7 @@ class ClaimFinder:
                 info.intervention, info.intervention_text = "product", explicit[PRODUCT].text
         chosen = explicit.get(CONDITION)
         if chosen is not None:
-            info.condition, info.condition_text = chosen.id_, chosen.text
+            info.condition, info.condition_text = chosen.id, chosen.text
         else:
             inherited = section.get(CONDITION) or topic.get(CONDITION)
             if inherited:
@@ -195,11 +200,6 @@ def sentence_bounds(doc) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [n]))
 
 
-def _condition_follows(end: int, mentions: list[Span]) -> bool:
-    """True when a condition mention starts within two tokens after ``end`` ("for severe PTSD")."""
-    return any(m.label_ == CONDITION and end <= m.start <= end + 2 for m in mentions)
-
-
 def _block_kind(char: int, blocks, starts) -> str:
     index = bisect_left(starts, char + 1) - 1
     if index >= 0 and blocks[index][0] <= char < blocks[index][1]:
@@ -207,24 +207,24 @@ def _block_kind(char: int, blocks, starts) -> str:
     return "paragraph"
 
 
-def page_topic(doc, mentions: list[Span], blocks) -> dict[str, tuple[str, str]]:
+def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str]]:
     """The page's intervention and condition: named in the title or a heading, else the first
     named, preferring the most frequent when the first is a one-off."""
     topic: dict[str, tuple[str, str]] = {}
     heading_ranges = [(b[0], b[1]) for b in blocks if b[2] in ("title", "heading")]
     for label in (INTERVENTION, CONDITION):
-        of_label = [m for m in mentions if m.label_ == label]
+        of_label = [m for m in mentions if m.label == label]
         if not of_label:
             continue
         in_headings = [m for m in of_label if any(s <= m.start_char < e for s, e in heading_ranges)]
-        counts = Counter(m.id_ for m in of_label)
+        counts = Counter(m.id for m in of_label)
         if in_headings:
             best = in_headings[0]
         else:
             top_id, top_count = counts.most_common(1)[0]
             first = of_label[0]
-            best = first if counts[first.id_] == top_count else next(m for m in of_label if m.id_ == top_id)
-        topic[label] = (best.id_, best.text)
+            best = first if counts[first.id] == top_count else next(m for m in of_label if m.id == top_id)
+        topic[label] = (best.id, best.text)
     return topic
 
 

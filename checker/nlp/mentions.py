@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy
 from spacy.attrs import IS_ALPHA, LENGTH, LOWER
@@ -36,6 +36,33 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
 
 INTERVENTION, CONDITION, PRODUCT = "INTERVENTION", "CONDITION", "PRODUCT"
+
+
+class Mention(NamedTuple):
+    """A mention as plain values. The components after this one read these rows from
+    ``doc.user_data["hl_mention_rows"]``: re-creating Span objects from the SpanGroup cost
+    more than the matching itself."""
+
+    start: int
+    end: int
+    label: str
+    id: str
+    text: str
+    start_char: int
+    score: float
+
+    @classmethod
+    def of(cls, span: Span) -> "Mention":
+        return cls(span.start, span.end, span.label_, span.id_, span.text, span.start_char, span._.hl_score)
+
+
+def mention_rows(doc) -> list[Mention]:
+    """The mentions of a Doc as rows sorted by position (from the SpanGroup if need be)."""
+    rows = doc.user_data.get("hl_mention_rows")
+    if rows is None:
+        spans = doc.spans[SPANS_MENTIONS] if SPANS_MENTIONS in doc.spans else []
+        rows = sorted((Mention.of(s) for s in spans), key=lambda m: m.start)
+    return rows
 
 
 class MentionFinder:
@@ -164,12 +191,14 @@ class MentionFinder:
             span = Span(doc, start, end, label=PRODUCT, span_id="product")
             span._.hl_via = "generic"
             spans.append(span)
-        kept = filter_spans(spans)
+        kept = filter_spans(spans)  # sorted by start
         doc.spans[SPANS_MENTIONS] = kept
+        rows = [Mention.of(span) for span in kept]
+        doc.user_data["hl_mention_rows"] = rows
         first: dict[str, tuple[int, int]] = {}
-        for span in kept:
-            if span.label_ == INTERVENTION and span.id_ not in first:
-                first[span.id_] = (span.start_char, span.end_char)
+        for row in rows:
+            if row.label == INTERVENTION and row.id not in first:
+                first[row.id] = (row.start_char, row.start_char + len(row.text))
         # Where each intervention is first named: page-level findings point there.
         doc.user_data["hl_first_mentions"] = first
         return doc
