@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as html_lib
 from html.parser import HTMLParser
 
-from ..document import BlockKind, Document
+from ..document import BlockKind, Document, newline_starts
 from .text import PlainBuilder, concatenate, make_document
 
 # Elements whose content is never page text (``head`` except its ``title``).
@@ -41,13 +41,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         # HTMLParser counts lines by "\n" only; keep our own table to match it.
-        starts = [0]
-        find = source.find
-        position = find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
-        self._line_starts = starts
+        self._line_starts = newline_starts(source)
         self.body = PlainBuilder()
         self.title = PlainBuilder()
         self.title.kind = "title"
