@@ -61,14 +61,20 @@ class SourceMap:
         return line_index + 1, offset - self.line_starts[line_index] + 1
 
 
-def line_starts_of(text: str) -> tuple[int, ...]:
-    """Offsets at which each line starts; ``\\n``, ``\\r\\n`` and lone ``\\r`` end a line."""
+def newline_starts(text: str) -> list[int]:
+    """Offsets at which each line starts, counting ``\\n`` only (as HTMLParser does)."""
     starts = [0]
     find = text.find
     pos = find("\n")
     while pos != -1:
         starts.append(pos + 1)
         pos = find("\n", pos + 1)
+    return starts
+
+
+def line_starts_of(text: str) -> tuple[int, ...]:
+    """Offsets at which each line starts; ``\\n``, ``\\r\\n`` and lone ``\\r`` end a line."""
+    starts = newline_starts(text)
     if "\r" in text:
         # Rare: lone carriage returns (old Mac files). Merge them in.
         extra = [i + 1 for i, ch in enumerate(text) if ch == "\r" and text[i + 1 : i + 2] != "\n"]
