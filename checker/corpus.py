@@ -67,6 +67,7 @@ class Condition:
     synonyms: tuple[str, ...]
     serious: bool
     parent: str | None
+    xref: str = ""
     table: str = ""
 
 
@@ -154,6 +155,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
     "conditions": (
         _c("id", "id"), _c("name"), _c("synonyms", "list", required=False),
         _c("serious", "enum", choices=YES_NO), _c("parent", "ref", required=False, table="conditions"),
+        _c("xref", required=False),
     ),
     "evidence": (
         _c("id", "id"), _c("intervention", "ref", table="interventions"),
@@ -402,7 +404,7 @@ def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> C
         return [r.values for r in merged[table].values()]
 
     interventions = {v["id"]: Intervention(v["id"], v["name"], v.get("class", ""), v["names"], v["street_names"], v["misspellings"], v["table"]) for v in rows("interventions")}
-    conditions = {v["id"]: Condition(v["id"], v["name"], v["synonyms"], v["serious"] == "yes", v.get("parent") or None, v["table"]) for v in rows("conditions")}
+    conditions = {v["id"]: Condition(v["id"], v["name"], v["synonyms"], v["serious"] == "yes", v.get("parent") or None, v.get("xref", ""), v["table"]) for v in rows("conditions")}
     sources = {v["id"]: Source(v["id"], v["citation"], v["url"], v["pmid"], v["doi"], v["year"], v["type"], v["verified"], v["note"], v["table"]) for v in rows("sources")}
     evidence = {v["id"]: Evidence(v["id"], v["intervention"], v["condition"], v["grade"], v["max_strength"], v["supports"], v["summary"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("evidence")}
     status = {v["id"]: Status(v["id"], v["intervention"], v["jurisdiction"], v["approval"], v["controlled"] == "yes", v["schedule"], v["summary"], v.get("effective"), v["sources"], v["reviewed_on"], v["table"]) for v in rows("status")}
