@@ -154,3 +154,59 @@ def corpus_validate(folders):
     click.echo(f"corpus ok: {len(corpus.interventions)} interventions, {len(corpus.conditions)} conditions, "
                f"{len(corpus.evidence)} evidence rows, {len(corpus.status)} status rows, {len(corpus.caveats)} caveats, "
                f"{len(corpus.sources)} sources")
+
+
+@corpus_group.command("show")
+@click.argument("term")
+@click.option("--corpus", "corpus_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
+              help="Extra corpus folder stacked on the shipped one (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def corpus_show(term, corpus_folders, fmt):
+    """What the corpus says about a name: exact, synonym, street name or misspelling (fuzzy)."""
+    import json
+
+    from .corpus import load_corpus
+    from .corpus_tools import describe, find_names
+
+    corpus = load_corpus(corpus_folders)
+    matches = find_names(corpus, term)
+    if not matches:
+        click.echo(f"healthlint: nothing in the corpus matches '{term}'", err=True)
+        sys.exit(1)
+    described = [describe(corpus, m) for m in matches]
+    if fmt == "json":
+        click.echo(json.dumps(described, indent=2, ensure_ascii=False))
+        return
+    from .render.corpus import render_described
+
+    render_described(described, sys.stdout)
+
+
+@corpus_group.command("stale")
+@click.option("--older-than", "older_than", default="12m", show_default=True,
+              help="Age after which a row is due for review: 90d, 6w, 12m, 2y.")
+@click.option("--corpus", "corpus_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
+              help="Extra corpus folder stacked on the shipped one (repeatable).")
+@click.option("--as-of", "as_of", default=None, help="Judge age as of this date (YYYY-MM-DD) instead of today.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def corpus_stale(older_than, corpus_folders, as_of, fmt):
+    """List evidence, status and caveat rows last reviewed longer ago than --older-than (exit 1 if any)."""
+    import json
+    from datetime import date
+
+    from .corpus import load_corpus
+    from .corpus_tools import parse_age, stale_rows
+
+    try:
+        today = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise HealthlintError(f"--as-of: '{as_of}' is not a date (YYYY-MM-DD)") from None
+    rows = stale_rows(load_corpus(corpus_folders), parse_age(older_than), today=today)
+    if fmt == "json":
+        click.echo(json.dumps([{"table": r.table, "id": r.id, "reviewed_on": r.reviewed_on.isoformat(), "folder": r.folder}
+                               for r in rows], indent=2))
+    else:
+        for r in rows:
+            click.echo(f"{r.reviewed_on.isoformat()}  {r.table:<9} {r.id}  ({r.folder})")
+        click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''} last reviewed more than {older_than} ago.")
+    sys.exit(1 if rows else 0)

@@ -108,3 +108,55 @@ def test_user_corpus_overrides_by_id(tmp_path: Path):
     corpus = load_corpus([extra])
     row = corpus.evidence_for("mdma", "ptsd")
     assert row.grade == "moderate" and row.table == str(extra)
+
+
+def test_corpus_show_finds_names_synonyms_and_misspellings():
+    from checker.corpus_tools import find_names
+
+    corpus = load_corpus()
+    assert find_names(corpus, "ecstacy")[0][:2] == ("intervention", "mdma")
+    assert find_names(corpus, "post traumatic stress")[0][:2] == ("condition", "ptsd")
+    fuzzy = find_names(corpus, "extasyy")[0]
+    assert (fuzzy.kind, fuzzy.id) == ("intervention", "mdma") and fuzzy.score < 100
+    assert find_names(corpus, "zzzzqqq") == []
+
+
+def test_corpus_show_command():
+    import json
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    runner = CliRunner()
+    text = runner.invoke(main, ["corpus", "show", "ecstacy"]).stdout
+    assert text.startswith("MDMA [intervention mdma") and "evidence mdma-ptsd: preliminary" in text and "status US" in text
+    data = json.loads(runner.invoke(main, ["corpus", "show", "post traumatic stress", "--format", "json"]).stdout)
+    assert data[0]["id"] == "ptsd" and data[0]["evidence"][0]["id"] == "mdma-ptsd"
+    missing = runner.invoke(main, ["corpus", "show", "zzzzqqq"])
+    assert missing.exit_code == 1 and "nothing in the corpus matches" in missing.stderr
+
+
+def test_corpus_stale():
+    from datetime import timedelta
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+    from checker.corpus_tools import parse_age, stale_rows
+
+    corpus = load_corpus()
+    assert parse_age("12m") == timedelta(days=360) and parse_age("2y") == timedelta(days=730)
+    newest = max(r.reviewed_on for r in corpus.evidence.values())
+    assert stale_rows(corpus, timedelta(days=1), today=newest) == [] or all(
+        r.reviewed_on < newest for r in stale_rows(corpus, timedelta(days=1), today=newest))
+    later = newest + timedelta(days=400)
+    rows = stale_rows(corpus, parse_age("12m"), today=later)
+    assert {r.table for r in rows} == {"evidence", "status", "caveats"}
+    runner = CliRunner()
+    result = runner.invoke(main, ["corpus", "stale", "--older-than", "12m", "--as-of", later.isoformat()])
+    assert result.exit_code == 1 and "last reviewed more than 12m ago" in result.stdout
+    fresh = runner.invoke(main, ["corpus", "stale", "--older-than", "12m", "--as-of", newest.isoformat()])
+    assert fresh.exit_code == 0
+    bad = runner.invoke(main, ["corpus", "stale", "--older-than", "soon"])
+    assert bad.exit_code == 2 and "not an age" in bad.stderr
