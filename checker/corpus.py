@@ -285,6 +285,7 @@ class Corpus:
     caveats: Mapping[str, Caveat]
     _evidence_by_pair: Mapping[tuple[str, str], Evidence] = field(repr=False, default_factory=dict)
     _lookups: dict = field(repr=False, default_factory=dict, compare=False, hash=False)
+    _by_intervention: Mapping[str, Mapping[str, tuple]] = field(repr=False, default_factory=dict, compare=False, hash=False)
 
     def evidence_for(self, intervention: str, condition: str) -> Evidence | None:
         key = (intervention, condition)
@@ -305,20 +306,21 @@ class Corpus:
                 return row
             parent = self.conditions.get(current)
             current = parent.parent if parent else None
-        narrower = [e for e in self.evidence.values() if e.intervention == intervention
-                    and e.condition != condition and self.is_ancestor(condition, e.condition)]
+        narrower = [e for e in self.evidence_of(intervention)
+                    if e.condition != condition and self.is_ancestor(condition, e.condition)]
         if narrower:
             return min(narrower, key=lambda e: (GRADES.index(e.grade), e.id))
         return None
 
     def evidence_of(self, intervention: str) -> list[Evidence]:
-        return [e for e in self.evidence.values() if e.intervention == intervention]
+        return list(self._by_intervention.get("evidence", {}).get(intervention, ()))
 
     def status_of(self, intervention: str) -> list[Status]:
-        return [s for s in self.status.values() if s.intervention == intervention]
+        return list(self._by_intervention.get("status", {}).get(intervention, ()))
 
     def caveats_of(self, intervention: str, kind: str | None = None) -> list[Caveat]:
-        return [c for c in self.caveats.values() if c.intervention == intervention and (kind is None or c.kind == kind)]
+        rows = self._by_intervention.get("caveats", {}).get(intervention, ())
+        return [c for c in rows if kind is None or c.kind == kind]
 
     def is_ancestor(self, ancestor: str, condition: str) -> bool:
         seen = set()
@@ -410,7 +412,15 @@ def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> C
     status = {v["id"]: Status(v["id"], v["intervention"], v["jurisdiction"], v["approval"], v["controlled"] == "yes", v["schedule"], v["summary"], v.get("effective"), v["sources"], v["reviewed_on"], v["table"]) for v in rows("status")}
     caveats = {v["id"]: Caveat(v["id"], v["intervention"], v["kind"], v["wording"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("caveats")}
     by_pair = {(e.intervention, e.condition): e for e in evidence.values()}
-    return Corpus(folders, interventions, conditions, sources, evidence, status, caveats, by_pair)
+    # Rows per intervention, so that look-ups do not scan tables that grow with the corpus.
+    by_intervention: dict[str, dict[str, tuple]] = {}
+    for name, table in (("evidence", evidence), ("status", status), ("caveats", caveats)):
+        index: dict[str, list] = {}
+        for row in table.values():
+            index.setdefault(row.intervention, []).append(row)
+        by_intervention[name] = {k: tuple(v) for k, v in index.items()}
+    return Corpus(folders, interventions, conditions, sources, evidence, status, caveats, by_pair,
+                  _by_intervention=by_intervention)
 
 
 def load_corpus(extra_folders: Iterable[str | Path] = ()) -> Corpus:
