@@ -371,7 +371,7 @@ def validate_corpus(folders: Sequence[str | Path]) -> tuple[Corpus | None, list[
                     if ref not in merged[column.table]:
                         problems.append(Problem(row.file, row.line, column.name, f"'{ref}' is not an id in {column.table}.csv"))
     _check_conditions(merged["conditions"], problems)
-    _check_names(merged["interventions"], problems)
+    _check_names(merged["interventions"], merged["conditions"], problems)
     if problems:
         return None, problems
     return _build(tuple(str(f) for f in folders), merged), problems
@@ -390,15 +390,27 @@ def _check_conditions(rows: Mapping[str, _RawRow], problems: list[Problem]) -> N
             parent = parent_row.values.get("parent") if parent_row else None
 
 
-def _check_names(rows: Mapping[str, _RawRow], problems: list[Problem]) -> None:
+def _check_names(interventions: Mapping[str, _RawRow], conditions: Mapping[str, _RawRow], problems: list[Problem]) -> None:
+    """A name (case-insensitive) may belong to one intervention or one condition only:
+    the matcher could not tell which one a page meant."""
     owner: dict[str, str] = {}
-    for row_id, row in rows.items():
-        for column in ("names", "misspellings"):
-            for name in row.values.get(column) or ():
-                key = name.lower()
-                if key in owner and owner[key] != row_id:
-                    problems.append(Problem(row.file, row.line, column, f"name '{name}' also belongs to '{owner[key]}'"))
-                owner[key] = row_id
+
+    def claim(row_id: str, row: _RawRow, column: str, name: str) -> None:
+        key = name.lower()
+        if key in owner and owner[key] != row_id:
+            problems.append(Problem(row.file, row.line, column, f"name '{name}' also belongs to '{owner[key]}'"))
+        owner.setdefault(key, row_id)
+
+    for row_id, row in interventions.items():
+        for column in ("name", "names", "misspellings"):
+            value = row.values.get(column) or ()
+            for name in ((value,) if isinstance(value, str) else value):
+                claim(f"intervention {row_id}", row, column, name)
+    for row_id, row in conditions.items():
+        for column in ("name", "synonyms"):
+            value = row.values.get(column) or ()
+            for name in ((value,) if isinstance(value, str) else value):
+                claim(f"condition {row_id}", row, column, name)
 
 
 def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> Corpus:

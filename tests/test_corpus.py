@@ -160,3 +160,20 @@ def test_corpus_stale():
     assert fresh.exit_code == 0
     bad = runner.invoke(main, ["corpus", "stale", "--older-than", "soon"])
     assert bad.exit_code == 2 and "not an age" in bad.stderr
+
+
+def test_corpus_breadth():
+    """Issue 3's floor: 60+ intervention x condition pairs, 500+ conditions, every source read
+    (itself or through a named secondary copy)."""
+    corpus = load_corpus()
+    assert len({(e.intervention, e.condition) for e in corpus.evidence.values()}) >= 60
+    assert len(corpus.conditions) >= 500
+    assert {s.verified for s in corpus.sources.values()} <= {"yes", "secondary"}
+    assert all(s.note for s in corpus.sources.values())
+
+
+def test_names_belong_to_one_row(broken):
+    folder, edit = broken
+    path = edit("conditions", "ptsd,post-traumatic stress disorder,PTSD|", "ptsd,post-traumatic stress disorder,PTSD|MDMA|")
+    _, problems = validate_corpus([folder])
+    assert any(p.file == str(path) and "name 'MDMA' also belongs to 'intervention mdma'" in p.message for p in problems)
