@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -436,11 +437,32 @@ def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> C
 
 
 def load_corpus(extra_folders: Iterable[str | Path] = ()) -> Corpus:
-    """The shipped corpus plus any extra folders (later ones override by id)."""
+    """The shipped corpus plus any extra folders (later ones override by id).
+
+    Loaded once per process for the same files: the checker and its spaCy component both
+    ask for it. The cache key includes every table's size and modification time, so an
+    edited table is read again."""
     from .resources import data_dir
 
-    folders = [data_dir("corpus"), *extra_folders]
-    corpus, problems = validate_corpus(folders)
+    folders = tuple(str(f) for f in (data_dir("corpus"), *extra_folders))
+    return _load_corpus(folders, _signature(folders))
+
+
+def _signature(folders: tuple[str, ...]) -> tuple:
+    stamps = []
+    for folder in folders:
+        for table in TABLES:
+            try:
+                stat = (Path(folder) / f"{table}.csv").stat()
+                stamps.append((folder, table, stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                stamps.append((folder, table, None, None))
+    return tuple(stamps)
+
+
+@lru_cache(maxsize=8)
+def _load_corpus(folders: tuple[str, ...], signature: tuple) -> Corpus:
+    corpus, problems = validate_corpus(list(folders))
     if corpus is None:
         more = f" (and {len(problems) - 1} more problems; run 'healthlint corpus validate')" if len(problems) > 1 else ""
         raise DataError(f"{problems[0]}{more}")

@@ -207,6 +207,11 @@ def _block_kind(char: int, blocks, starts) -> str:
     return "paragraph"
 
 
+def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    index = bisect_left(ranges, (char + 1,)) - 1
+    return index >= 0 and ranges[index][0] <= char < ranges[index][1]
+
+
 def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str]]:
     """The page's intervention and condition: named in the title or a heading, else the first
     named, preferring the most frequent when the first is a one-off."""
@@ -216,7 +221,7 @@ def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str
         of_label = [m for m in mentions if m.label == label]
         if not of_label:
             continue
-        in_headings = [m for m in of_label if any(s <= m.start_char < e for s, e in heading_ranges)]
+        in_headings = [m for m in of_label if _inside(m.start_char, heading_ranges)]
         counts = Counter(m.id for m in of_label)
         if in_headings:
             best = in_headings[0]

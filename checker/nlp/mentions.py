@@ -22,7 +22,6 @@ from spacy.attrs import IS_ALPHA, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
-from spacy.util import filter_spans
 
 from ..lexicon import load_lexicon
 from . import SPANS_MENTIONS
@@ -54,6 +53,23 @@ class Mention(NamedTuple):
     @classmethod
     def of(cls, span: Span) -> "Mention":
         return cls(span.start, span.end, span.label_, span.id_, span.text, span.start_char, span._.hl_score)
+
+
+def _longest_non_overlapping(found):
+    """spaCy's filter_spans on tuples: longest first (then earliest), no overlaps, by start."""
+    kept, taken = [], set()
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        positions = range(item[0], item[1])
+        if not taken.intersection(positions):
+            kept.append(item)
+            taken.update(positions)
+    return sorted(kept, key=lambda f: f[0])
+
+
+def _token_chars(doc):
+    from .claims import token_chars
+
+    return token_chars(doc)
 
 
 def mention_rows(doc) -> list[Mention]:
@@ -131,20 +147,14 @@ class MentionFinder:
             cache.popitem(last=False)
         return result
 
-    def _fuzzy_spans(self, doc, exact_spans):
+    def _fuzzy_hits(self, doc, covered: numpy.ndarray) -> list[tuple[int, int, str, str, str, float]]:
         """Misspelt intervention names among the alphabetic words no exact match covered.
 
-        Vectorised: only distinct candidate words reach Python, and each is looked up once
-        per process (cached), so the cost per page falls as the cache fills.
+        Vectorised: only candidate words reach Python, and each distinct word is looked up
+        once per process (cached), so the cost per page falls as the cache fills.
         """
-        if not len(doc):
-            return []
         array = doc.to_array([LOWER, IS_ALPHA, LENGTH])
-        candidate = (array[:, 1] == 1) & (array[:, 2] >= self.fuzzy_min_length)
-        for span in exact_spans:
-            candidate[span.start:span.end] = False
-        if not candidate.any():
-            return []
+        candidate = (array[:, 1] == 1) & (array[:, 2] >= self.fuzzy_min_length) & ~covered
         strings = self._strings
         found = []
         for position in numpy.flatnonzero(candidate).tolist():
@@ -154,51 +164,56 @@ class MentionFinder:
             hit = self._fuzzy_lookup(lower)
             if hit is not None:
                 label, ident, score = hit
-                span = Span(doc, position, position + 1, label=label, span_id=ident)
-                span._.hl_via, span._.hl_score = "fuzzy", score
-                found.append(span)
+                found.append((position, position + 1, label, ident, "fuzzy", score))
         return found
 
     def __call__(self, doc):
         strings = self._strings
-        spans: list[Span] = []
+        # Candidates as plain tuples (start, end, label, id, via, score); Spans are made only
+        # for the mentions kept, which is most of what this component used to cost.
+        found: list[tuple[int, int, str, str, str, float]] = []
         named: set[str] = set()
+        covered = numpy.zeros(len(doc), dtype=bool)
         for key, start, end in self._names(doc):
             kind, ident, via = strings[key].split("|")
             label = INTERVENTION if kind == "I" else CONDITION
-            span = Span(doc, start, end, label=label, span_id=ident)
+            score = 100.0
             if via == "misspelling":
-                span._.hl_via = via
                 row = self.corpus.interventions[ident]
-                span._.hl_score = round(max(self._ratio(span.text.lower(), n.lower()) for n in (row.name, *row.names)), 1)
-            spans.append(span)
+                text = doc[start:end].text.lower()
+                score = round(max(self._ratio(text, n.lower()) for n in (row.name, *row.names)), 1)
+            found.append((start, end, label, ident, via, score))
+            covered[start:end] = True
             if label == INTERVENTION:
                 named.add(ident)
-        if self._fuzzy:
-            for span in self._fuzzy_spans(doc, spans):
-                spans.append(span)
-                named.add(span.id_)
+        if self._fuzzy and len(doc):
+            for hit in self._fuzzy_hits(doc, covered):
+                found.append(hit)
+                named.add(hit[3])
         for key, start, end in self._street(doc):
             ident = strings[key].split("|")[1]
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
-                span = Span(doc, start, end, label=INTERVENTION, span_id=ident)
-                span._.hl_via = "street"
-                spans.append(span)
+                found.append((start, end, INTERVENTION, ident, "street", 100.0))
         for entry, start, end in self._products(doc):
-            # "our treatment" is a product; "the treatment of PTSD" is not a mention at all.
-            if doc[start].lower_ == "the" and end < len(doc) and doc[end].lower_ == "of":
-                continue
-            span = Span(doc, start, end, label=PRODUCT, span_id="product")
-            span._.hl_via = "generic"
-            spans.append(span)
-        kept = filter_spans(spans)  # sorted by start
-        doc.spans[SPANS_MENTIONS] = kept
-        rows = [Mention.of(span) for span in kept]
-        doc.user_data["hl_mention_rows"] = rows
+            found.append((start, end, PRODUCT, "product", "generic", 100.0))
+        kept = _longest_non_overlapping(found)
+        starts_char, ends_char = _token_chars(doc)
+        text = doc.user_data.get("hl_text") or doc.text
+        spans, rows = [], []
         first: dict[str, tuple[int, int]] = {}
-        for row in rows:
-            if row.label == INTERVENTION and row.id not in first:
-                first[row.id] = (row.start_char, row.start_char + len(row.text))
+        for start, end, label, ident, via, score in kept:
+            span = Span(doc, start, end, label=label, span_id=ident)
+            if via != "name":
+                span._.hl_via = via
+            if score != 100.0:
+                span._.hl_score = score
+            spans.append(span)
+            first_char, last_char = starts_char[start], ends_char[end - 1]
+            rows.append(Mention(start, end, label, ident, text[first_char:last_char], first_char, score))
+            if label == INTERVENTION and ident not in first:
+                first[ident] = (first_char, last_char)
+        doc.spans[SPANS_MENTIONS] = spans
+        doc.user_data["hl_mention_rows"] = rows
         # Where each intervention is first named: page-level findings point there.
         doc.user_data["hl_first_mentions"] = first
         return doc
