@@ -9,15 +9,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .assess import Assessor, PageFacts, Settings
 from .document import Document
-from .errors import HealthlintError, InputError
-from .model import DocumentReport, Report
+from .errors import ConfigError, HealthlintError, InputError
+from .model import DocumentReport, Report, Severity
 
 # spaCy refuses texts over nlp.max_length; long documents are processed in chunks of whole
 # blocks, and the page-level facts (caveats, mentions) are gathered across chunks.
@@ -30,15 +30,32 @@ class Options:
     corpus_folders: tuple[str, ...] = ()
     rule_folders: tuple[str, ...] = ()
     select: tuple[str, ...] = ()  # rule ids or prefixes; empty = all
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, "error" | "warning" | "info")
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, rule ids or prefixes)
+    root: str = "."  # per-file-ignore globs are relative to this folder
     jurisdictions: tuple[str, ...] = ("US", "UK", "EU", "CA", "AU")
     max_bytes: int = 10_000_000
 
+    @classmethod
+    def from_config(cls, config, **overrides) -> "Options":
+        """Options from a checker.config.Config; keyword arguments (flags) override it."""
+        values = dict(corpus_folders=config.corpus, rule_folders=config.rules, select=config.select,
+                      extend_select=config.extend_select, ignore=config.ignore,
+                      severity=tuple(sorted(config.severity.items())), per_file_ignores=config.per_file_ignores,
+                      root=config.root, jurisdictions=config.jurisdictions, max_bytes=config.max_bytes)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
 
-def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    if select and not any(rule_id.startswith(s) for s in select):
-        return False
-    return not any(rule_id.startswith(i) for i in ignore)
+
+def _matches(rule_id: str, codes: Sequence[str]) -> bool:
+    return any(rule_id.startswith(code) for code in codes)
+
+
+def _selected(rule_id: str, options: Options) -> bool:
+    chosen = (not options.select or _matches(rule_id, options.select)) or _matches(rule_id, options.extend_select)
+    return chosen and not _matches(rule_id, options.ignore)
 
 
 class Checker:
@@ -51,8 +68,13 @@ class Checker:
 
         self.options = options
         self.corpus = load_corpus(options.corpus_folders)
-        all_rules = load_rules(tuple(options.rule_folders))
-        self.rules = {rid: r for rid, r in all_rules.items() if _selected(rid, options.select, options.ignore)}
+        levels = dict(options.severity)
+        for code in levels:
+            if code not in load_rules(tuple(options.rule_folders)):
+                raise ConfigError(f"severity: no rule '{code}' (see 'healthlint rules')")
+        self.all_rules = {rid: (replace(r, severity=Severity(levels[rid])) if rid in levels else r)
+                          for rid, r in load_rules(tuple(options.rule_folders)).items()}
+        self.rules = {rid: r for rid, r in self.all_rules.items() if _selected(rid, options)}
         self.nlp = build_pipeline(options.model, corpus_folders=options.corpus_folders)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
         self._components = [component for _, component in self.nlp.pipeline]
@@ -80,12 +102,34 @@ class Checker:
         return facts
 
     def check_document(self, document: Document) -> DocumentReport:
+        from .suppress import apply_suppressions
+
         facts = self.facts(document)
         report = DocumentReport(uri=document.uri)
-        report.findings = self.assessor.assess(document, facts)
+        findings = self.assessor.assess(document, facts)
+        findings = apply_suppressions(document, findings, self.all_rules, self.rules)
+        ignored = self._ignored_for(document.uri)
+        report.findings = [f for f in findings if not _matches(f.rule, ignored)] if ignored else findings
         report.claims = self.assessor.claims_of(document, facts)
         report.caveats = self.assessor.caveats_of(document, facts)
         return report
+
+    def _ignored_for(self, uri: str) -> tuple[str, ...]:
+        """Rules the per-file-ignores switch off for this file."""
+        if not self.options.per_file_ignores or uri in ("-", "<text>"):
+            return ()
+        from fnmatch import fnmatch
+
+        path = Path(uri).resolve()
+        try:
+            relative = path.relative_to(Path(self.options.root).resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        codes: list[str] = []
+        for glob, rules in self.options.per_file_ignores:
+            if fnmatch(relative, glob) or fnmatch(path.name, glob) or (glob.endswith("/**") and relative.startswith(glob[:-2])):
+                codes.extend(rules)
+        return tuple(codes)
 
     def check_text(self, text: str, *, uri: str = "<text>", format: str = "text") -> Report:
         from .ingest import from_text

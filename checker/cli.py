@@ -13,8 +13,10 @@ import click
 
 from . import __version__
 from .errors import HealthlintError
+from .render import OutputFormat
 
 FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = tuple(f.value for f in OutputFormat)
 
 
 class HealthlintGroup(click.Group):
@@ -50,36 +52,69 @@ def rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
-              help="Exit 1 when a finding at or above this severity is reported.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors reading input still exit 2).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding at or above this severity is reported (default: warning).")
+@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings (errors reading input still exit 2).")
 @click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated; e.g. HL1,HL301).")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes, comma-separated).")
 @click.option("--jurisdiction", "jurisdictions", multiple=True, type=click.Choice(["US", "UK", "EU", "CA", "AU"]),
               help="Jurisdictions for legal and approval status (repeatable; default all).")
 @click.option("--corpus", "corpus_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
               help="Extra corpus folder whose rows add to or override the shipped ones (repeatable).")
+@click.option("--rules", "rule_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
+              help="Extra folder of rule files (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Read this configuration file instead of looking for one.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Record today's findings in this baseline file and exit 0.")
 @click.option("--model", default=None, help="An installed spaCy pipeline to use instead of spacy.blank('en').")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
-              help="Refuse input files larger than this.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse input files larger than this (default 10,000,000).")
 @click.option("--show-claims", is_flag=True, help="Also list every claim found, with its context (text format).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal).")
-def check(paths, fmt, fail_on, exit_zero, select, ignore, jurisdictions, corpus_folders, model, max_bytes, show_claims, color):
+def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdictions, corpus_folders, rule_folders,
+          config_path, isolated, baseline_path, write_baseline_path, model, max_bytes, show_claims, color):
     """Check files, folders (their .txt, .md and .html files) or - (standard input)."""
+    from pathlib import Path
+
     from .api import Checker, Options
+    from .config import resolve_config
     from .render import OutputFormat, render
 
-    options = Options(model=model, corpus_folders=tuple(corpus_folders), select=rule_list(select), ignore=rule_list(ignore),
-                      jurisdictions=tuple(jurisdictions) or Options.jurisdictions, max_bytes=max_bytes)
+    config = resolve_config(config_path=config_path, isolated=isolated)
+    options = Options.from_config(
+        config, model=model, select=rule_list(select) or None, extend_select=rule_list(extend_select) or None,
+        ignore=rule_list(ignore) or None, jurisdictions=tuple(jurisdictions) or None, max_bytes=max_bytes,
+        corpus_folders=(*config.corpus, *corpus_folders) if corpus_folders else None,
+        rule_folders=(*config.rules, *rule_folders) if rule_folders else None)
+    fail_on = fail_on or config.fail_on
+    exit_zero = exit_zero if exit_zero is not None else config.exit_zero
     checker = Checker(options)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = checker.check_paths(paths, stdin=stdin, on_error="record")
     for document in report.documents:
         if document.error:
             click.echo(f"healthlint: error: {document.error}", err=True)
+    root = Path(config.root)
+    if write_baseline_path:
+        from .baseline import write_baseline
+
+        count = write_baseline(report, Path(write_baseline_path), root)
+        click.echo(f"healthlint: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline_path}", err=True)
+        sys.exit(2 if any(d.error for d in report.documents) else 0)
+    if baseline_path:
+        from .baseline import filter_new, read_baseline
+
+        removed = filter_new(report, read_baseline(Path(baseline_path)), root)
+        if removed:
+            click.echo(f"healthlint: {removed} finding{'s' if removed != 1 else ''} accepted by the baseline", err=True)
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    render(report, OutputFormat(fmt), sys.stdout, color=color, width=width, show_claims=show_claims)
+    render(report, OutputFormat(fmt), sys.stdout, color=color, width=width, show_claims=show_claims,
+           rules=checker.all_rules, root=root)
     if any(d.error for d in report.documents):
         sys.exit(2)
     if exit_zero or fail_on == "never":

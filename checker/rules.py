@@ -38,6 +38,7 @@ KINDS: Mapping[str, Mapping[str, tuple[type, bool]]] = MappingProxyType({
     "status-contradiction": {"qualifiers": (list, True)},
     "missing-caveat": {"caveat": (str, True), "partial_satisfies": (bool, True)},
     "commerce-offer": {"min_strong_signals": (int, True), "min_weak_signals": (int, True)},
+    "suppression": {"problem": (str, True)},  # findings about inline directives (checker/suppress.py)
 })
 DOC_SECTIONS = ("what", "why", "example", "better", "references")
 TOP_KEYS = {"id", "name", "kind", "severity", "summary", "aliases", "params", "docs", "examples"}

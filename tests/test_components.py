@@ -85,3 +85,9 @@ def test_fast_pattern_docs_tokenize_like_the_tokenizer():
     got = sorted(tuple(t.text for t in d) for d in built)
     expected = sorted(tuple(t.text for t in nlp.tokenizer(p)) for p in phrases)
     assert got == expected
+
+
+def test_a_quote_at_the_start_of_a_line_opens_the_next_sentence():
+    nlp = build_pipeline()
+    doc = nlp('It works.\n"Amazing" results.\nShe said "yes." Then left.')
+    assert [s.text.strip() for s in doc.sents] == ["It works.", '"Amazing" results.', 'She said "yes."', "Then left."]

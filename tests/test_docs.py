@@ -38,3 +38,18 @@ def test_readme_rules_table_is_current():
     start = README.index("<!-- rules:start")
     block = README[README.index("\n", start) + 1: README.index("<!-- rules:end -->")].strip()
     assert block == generated, "run `healthlint rules --format markdown` and paste it into the README"
+
+
+def test_pre_commit_hook_and_action_are_well_formed():
+    yaml = __import__("pytest").importorskip("yaml")
+    root = Path(__file__).resolve().parent.parent
+    hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = hooks[0]
+    assert {"id", "name", "entry", "language"} <= set(hook) and hook["entry"].startswith("healthlint check")
+    action = yaml.safe_load((root / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    commands = " ".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert "healthlint check --format github" in commands and "--format sarif" in commands
+    assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in action["runs"]["steps"])
+    readme = README
+    assert "id: healthlint" in readme and "sarif: \"true\"" in readme

@@ -46,9 +46,13 @@ class SentenceSegmenter:
         starts = numpy.full(n, -1, dtype=numpy.int64)
         starts[0] = 1
         # Only positions after an ender need a look; there are few per page.
+        spaces = array[:, 1] == 1
         for position in numpy.flatnonzero(kinds == 1).tolist():
+            # After end punctuation, closing quotes and brackets stay with the sentence; after
+            # a line break, a quote opens the next one ('"100%" safe' on its own line).
+            stay = skip if not spaces[position] else spaces
             nxt = position + 1
-            while nxt < n and skip[nxt] and kinds[nxt] != 1:
+            while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
                 starts[nxt] = 1
