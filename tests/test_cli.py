@@ -185,3 +185,18 @@ def test_terminal_control_sequences_in_page_text_are_escaped(run, tmp_path: Path
     out = run("check", "--no-color", str(page)).stdout
     assert "\x1b" not in out
     assert "\\x1b[31mRED" in out
+
+
+@pytest.mark.parametrize("fmt, check_output", [
+    ("json", lambda out: json.loads(out)["schema_version"] == "1.0"),
+    ("jsonl", lambda out: all(json.loads(line)["rule"] for line in out.splitlines())),
+    ("sarif", lambda out: json.loads(out)["version"] == "2.1.0"),
+    ("github", lambda out: out.startswith("::error ") or out.startswith("::warning ")),
+    ("junit", lambda out: out.lstrip().startswith("<?xml") or out.lstrip().startswith("<testsuites")),
+    ("html", lambda out: out.lstrip().lower().startswith("<!doctype html")),
+    ("text", lambda out: "HL301 missing-legal-status" in out),
+])
+def test_every_format_from_the_command_line(run, fmt, check_output):
+    result = run("check", "--format", fmt, "--no-color", str(EXAMPLE))
+    assert result.exit_code == 1
+    assert check_output(result.stdout), result.stdout[:300]
