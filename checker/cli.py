@@ -50,40 +50,33 @@ def rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Exit 1 when a finding at or above this severity is reported (default: warning).")
-@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings (errors reading input still exit 2).")
-@click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated; e.g. HL1,HL301).")
-@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes, comma-separated).")
-@click.option("--jurisdiction", "jurisdictions", multiple=True, type=click.Choice(["US", "UK", "EU", "CA", "AU"]),
-              help="Jurisdictions for legal and approval status (repeatable; default all).")
-@click.option("--corpus", "corpus_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
-              help="Extra corpus folder whose rows add to or override the shipped ones (repeatable).")
-@click.option("--rules", "rule_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
-              help="Extra folder of rule files (repeatable).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Read this configuration file instead of looking for one.")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Record today's findings in this baseline file and exit 0.")
-@click.option("--model", default=None, help="An installed spaCy pipeline to use instead of spacy.blank('en').")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse input files larger than this (default 10,000,000).")
-@click.option("--show-claims", is_flag=True, help="Also list every claim found, with its context (text format).")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal).")
-def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdictions, corpus_folders, rule_folders,
-          config_path, isolated, baseline_path, write_baseline_path, model, max_bytes, show_claims, color):
-    """Check files, folders (their .txt, .md and .html files) or - (standard input)."""
-    from pathlib import Path
+def selection_options(command):
+    """Options that choose rules, evidence and configuration: shared by check and audit."""
+    options = [
+        click.option("--select", multiple=True, help="Only these rules (ids or prefixes, comma-separated; e.g. HL1,HL301)."),
+        click.option("--extend-select", multiple=True, help="Add these rules to the selection."),
+        click.option("--ignore", multiple=True, help="Skip these rules (ids or prefixes, comma-separated)."),
+        click.option("--jurisdiction", "jurisdictions", multiple=True, type=click.Choice(["US", "UK", "EU", "CA", "AU"]),
+                     help="Jurisdictions for legal and approval status (repeatable; default all)."),
+        click.option("--corpus", "corpus_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
+                     help="Extra corpus folder whose rows add to or override the shipped ones (repeatable)."),
+        click.option("--rules", "rule_folders", multiple=True, type=click.Path(file_okay=False, path_type=str),
+                     help="Extra folder of rule files (repeatable)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+                     help="Read this configuration file instead of looking for one."),
+        click.option("--isolated", is_flag=True, help="Ignore configuration files."),
+        click.option("--model", default=None, help="An installed spaCy pipeline to use instead of spacy.blank('en')."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    from .api import Checker, Options
+
+def resolve_options(*, select, extend_select, ignore, jurisdictions, corpus_folders, rule_folders, config_path,
+                    isolated, model, max_bytes=None):
+    """The configuration file (if any) with the flags laid over it."""
+    from .api import Options
     from .config import resolve_config
-    from .render import OutputFormat, render
 
     config = resolve_config(config_path=config_path, isolated=isolated)
     options = Options.from_config(
@@ -91,6 +84,34 @@ def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdi
         ignore=rule_list(ignore) or None, jurisdictions=tuple(jurisdictions) or None, max_bytes=max_bytes,
         corpus_folders=(*config.corpus, *corpus_folders) if corpus_folders else None,
         rule_folders=(*config.rules, *rule_folders) if rule_folders else None)
+    return config, options
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding at or above this severity is reported (default: warning).")
+@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when there are findings (errors reading input still exit 2).")
+@selection_options
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Record today's findings in this baseline file and exit 0.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse input files larger than this (default 10,000,000).")
+@click.option("--show-claims", is_flag=True, help="Also list every claim found, with its context (text format).")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal).")
+def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdictions, corpus_folders, rule_folders,
+          config_path, isolated, model, baseline_path, write_baseline_path, max_bytes, show_claims, color):
+    """Check files, folders (their .txt, .md and .html files) or - (standard input)."""
+    from pathlib import Path
+
+    from .api import Checker
+    from .render import render
+
+    config, options = resolve_options(select=select, extend_select=extend_select, ignore=ignore, jurisdictions=jurisdictions,
+                                      corpus_folders=corpus_folders, rule_folders=rule_folders, config_path=config_path,
+                                      isolated=isolated, model=model, max_bytes=max_bytes)
     fail_on = fail_on or config.fail_on
     exit_zero = exit_zero if exit_zero is not None else config.exit_zero
     checker = Checker(options)
@@ -121,6 +142,93 @@ def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdi
         sys.exit(0)
     threshold = ("info", "warning", "error").index(fail_on)
     sys.exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Write JSONL records here (default: standard output).")
+@click.option("--resume", is_flag=True, help="Keep the records already in --output and check only the documents not in it.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (local engine) or Dask workers.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run locally, or on a Dask cluster (needs healthlint[dask]).")
+@click.option("--scheduler", default=None, help="Dask scheduler address; without it a LocalCluster of --jobs workers is started.")
+@click.option("--include", multiple=True, help="Only files matching this glob (repeatable).")
+@click.option("--exclude", multiple=True, help="Skip files matching this glob (repeatable).")
+@click.option("--text-field", default="text", show_default=True, help="JSONL field holding the page text or HTML.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL field holding the document id.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Largest document (or WARC record payload) checked; larger ones get an error record.")
+@click.option("--max-decompressed", type=click.IntRange(min=1), default=50_000_000, show_default=True,
+              help="Largest decompressed size of a .gz input; beyond it the input gets an error record.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds per document before it gets an error record (0: no limit).")
+@click.option("--summary-csv", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="Also write the summary tables as CSV files into this folder.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary tables.")
+@selection_options
+def audit(inputs, output, resume, jobs, engine, scheduler, include, exclude, text_field, id_field, url_field, max_bytes,
+          max_decompressed, time_limit, summary_csv, quiet, select, extend_select, ignore, jurisdictions, corpus_folders,
+          rule_folders, config_path, isolated, model):
+    """Batch-audit scraped pages: folders, globs, JSONL, WARC(.gz), HTML. One JSONL record per document."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from .audit import AuditOptions, run_audit
+    from .render.audit import render_summary, write_csv
+
+    if resume and not output:
+        raise HealthlintError("--resume needs --output FILE (the records to resume from)")
+    _, options = resolve_options(select=select, extend_select=extend_select, ignore=ignore, jurisdictions=jurisdictions,
+                                 corpus_folders=corpus_folders, rule_folders=rule_folders, config_path=config_path,
+                                 isolated=isolated, model=model)
+    audit_options = AuditOptions(check=options, include=tuple(include), exclude=tuple(exclude), text_field=text_field,
+                                 id_field=id_field, url_field=url_field, max_bytes=max_bytes,
+                                 max_decompressed=max_decompressed, time_limit=time_limit or None)
+    console = Console(stderr=True, highlight=False)
+    # A progress bar only on a terminal: logs and pipes get the summary alone.
+    progress = None if quiet or not console.is_terminal else AuditProgress(console, inputs, audit_options)
+    try:
+        summary = run_audit(inputs, audit_options, output=output, resume=resume, jobs=jobs, engine=engine,
+                            scheduler=scheduler, on_record=progress.record if progress else None)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if summary_csv:
+        write_csv(summary, Path(summary_csv))
+    if not quiet:
+        render_summary(summary, console)
+
+
+class AuditProgress:
+    """A rich progress bar with documents/s, and an ETA when the total is cheap to know."""
+
+    def __init__(self, console, inputs, options):
+        import time
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from .sources import count_documents
+
+        total = count_documents(inputs, include=options.include, exclude=options.exclude, text_field=options.text_field,
+                                id_field=options.id_field, url_field=options.url_field)
+        self._clock = time.perf_counter
+        self._started = self._clock()
+        self._done = 0
+        self._bar = Progress(TextColumn("auditing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                             TimeRemainingColumn(), console=console)
+        self._task = self._bar.add_task("audit", total=total, rate="")
+        self._bar.start()
+
+    def record(self, record: dict) -> None:
+        self._done += 1
+        elapsed = self._clock() - self._started
+        self._bar.update(self._task, completed=self._done, rate=f"{self._done / elapsed:.1f} docs/s" if elapsed else "")
+
+    def stop(self) -> None:
+        self._bar.stop()
 
 
 @main.command("rules")
@@ -245,3 +353,7 @@ def corpus_stale(older_than, corpus_folders, as_of, fmt):
             click.echo(f"{r.reviewed_on.isoformat()}  {r.table:<9} {r.id}  ({r.folder})")
         click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''} last reviewed more than {older_than} ago.")
     sys.exit(1 if rows else 0)
+
+
+if __name__ == "__main__":
+    main()

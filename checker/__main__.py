@@ -1,0 +1,5 @@
+"""python -m checker: the healthlint command."""
+
+from .cli import main
+
+main()
