@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 import re
 
+from .footnotes import Footnotes
+
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
 CLAIM_CHARS = 600
 # Control characters other than tab and newline have no business in a report (and some are
@@ -82,23 +84,16 @@ def _clip(text: str, limit: int = CLAIM_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class _Sources:
-    """Numbers citations per document, in the order the cards first cite them."""
+class _Sources(Footnotes):
+    """Footnotes as links to the document's list of sources."""
 
     def __init__(self, prefix: str):
+        super().__init__()
         self.prefix = prefix
-        self.numbers: dict[str, int] = {}
-        self.citations: list = []
 
     def marks(self, citations) -> str:
-        out = []
-        for citation in citations:
-            if citation.id not in self.numbers:
-                self.numbers[citation.id] = len(self.numbers) + 1
-                self.citations.append(citation)
-            n = self.numbers[citation.id]
-            out.append(f'<a href="#{self.prefix}-src-{n}" title="{esc(citation.citation)}">[{n}]</a>')
-        return "".join(out)
+        return "".join(f'<a href="#{self.prefix}-src-{n}" title="{esc(c.citation)}">[{n}]</a>'
+                       for c in citations for n in (self.number(c),))
 
 
 def highlight(claim: str, words: str, offset: int | None = None) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from .footnotes import Footnotes
+
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # Page text and file names may carry terminal control sequences (ESC [ 31 m ...): they are
 # shown escaped, never sent to the terminal.
@@ -42,20 +44,13 @@ def make_console(stream, *, color: bool | None, width: int | None) -> Console:
     return Console(**options)
 
 
-class _Footnotes:
+class _Footnotes(Footnotes):
     def __init__(self):
-        self.numbers: dict[str, int] = {}
-        self.citations: list = []
-        self.evidence: dict[str, object] = {}
+        super().__init__()
+        self.evidence: dict[str, object] = {}  # evidence rows cited, summarised once per document
 
     def marks(self, citations) -> str:
-        out = []
-        for citation in citations:
-            if citation.id not in self.numbers:
-                self.numbers[citation.id] = len(self.numbers) + 1
-                self.citations.append(citation)
-            out.append(f"[{self.numbers[citation.id]}]")
-        return "".join(out)
+        return "".join(f"[{self.number(c)}]" for c in citations)
 
 
 def render_text(report, stream, *, color: bool | None = None, width: int | None = None, show_claims: bool = False) -> None:
