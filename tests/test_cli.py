@@ -200,3 +200,12 @@ def test_every_format_from_the_command_line(run, fmt, check_output):
     result = run("check", "--format", fmt, "--no-color", str(EXAMPLE))
     assert result.exit_code == 1
     assert check_output(result.stdout), result.stdout[:300]
+
+
+def test_a_50_mb_file_is_refused_in_one_line_without_reading_it(run, tmp_path: Path):
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as handle:  # sparse: the test does not write 50 MB
+        handle.truncate(50 * 1024 * 1024)
+    result = run("check", str(big))
+    assert result.exit_code == 2
+    assert "52,428,800 bytes is over the limit of 10,000,000" in one_error_line(result, "dump.txt")
