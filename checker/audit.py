@@ -311,3 +311,41 @@ def _run_dask(raws: Iterator, options: AuditOptions, jobs: int, scheduler: str |
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# -------------------------------------------------------------------- the batch as one report
+
+
+def records_to_report(records: Iterable[dict], checker_options: Options = Options(), *, limit: int | None = None):
+    """A Report (for the HTML renderer) rebuilt from audit records: compact findings get
+    their evidence row back from the corpus by id. ``limit`` caps the documents kept."""
+    from .assess import Assessor
+    from .corpus import load_corpus
+    from .model import DocumentReport, Finding, Location, Report, Severity
+    from .rules import load_rules
+
+    corpus = load_corpus(checker_options.corpus_folders)
+    assessor = Assessor(corpus, load_rules(tuple(checker_options.rule_folders)))
+    report = Report()
+    for record in records:
+        if limit is not None and len(report.documents) >= limit:
+            break
+        document = DocumentReport(uri=record.get("uri") or record["id"], error=record.get("error") if record["status"] != "ok" else None)
+        for item in record.get("findings", ()):
+            row = corpus.evidence.get(item.get("evidence") or "")
+            location = Location(item["line"], item["column"], item["line"], item["column"] + len(item["text"]), 0, 0)
+            document.findings.append(Finding(
+                rule=item["rule"], name=item["name"], severity=Severity(item["severity"]), message=item["message"],
+                uri=document.uri, location=location, text=item["text"], claim=item["claim"],
+                intervention=item.get("intervention"), condition=item.get("condition"), evidence=assessor.evidence_ref(row)))
+        report.documents.append(document)
+    return report
+
+
+def read_records(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                yield json.loads(line)
+            except ValueError:
+                continue

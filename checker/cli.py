@@ -166,11 +166,15 @@ def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdi
               help="Seconds per document before it gets an error record (0: no limit).")
 @click.option("--summary-csv", type=click.Path(file_okay=False, path_type=str), default=None,
               help="Also write the summary tables as CSV files into this folder.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Also write one HTML report of the batch (read back from --output; at most --html-limit documents).")
+@click.option("--html-limit", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Documents with findings shown in the --html report.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary tables.")
 @selection_options
 def audit(inputs, output, resume, jobs, engine, scheduler, include, exclude, text_field, id_field, url_field, max_bytes,
-          max_decompressed, time_limit, summary_csv, quiet, select, extend_select, ignore, jurisdictions, corpus_folders,
-          rule_folders, config_path, isolated, model):
+          max_decompressed, time_limit, summary_csv, html_path, html_limit, quiet, select, extend_select, ignore,
+          jurisdictions, corpus_folders, rule_folders, config_path, isolated, model):
     """Batch-audit scraped pages: folders, globs, JSONL, WARC(.gz), HTML. One JSONL record per document."""
     from pathlib import Path
 
@@ -181,6 +185,8 @@ def audit(inputs, output, resume, jobs, engine, scheduler, include, exclude, tex
 
     if resume and not output:
         raise HealthlintError("--resume needs --output FILE (the records to resume from)")
+    if html_path and not output:
+        raise HealthlintError("--html needs --output FILE (the report is built from the records written there)")
     _, options = resolve_options(select=select, extend_select=extend_select, ignore=ignore, jurisdictions=jurisdictions,
                                  corpus_folders=corpus_folders, rule_folders=rule_folders, config_path=config_path,
                                  isolated=isolated, model=model)
@@ -198,6 +204,14 @@ def audit(inputs, output, resume, jobs, engine, scheduler, include, exclude, tex
             progress.stop()
     if summary_csv:
         write_csv(summary, Path(summary_csv))
+    if html_path:
+        from .audit import read_records, records_to_report
+        from .render.html import render_html
+
+        with_findings = (r for r in read_records(Path(output)) if r.get("findings") or r["status"] != "ok")
+        with open(html_path, "w", encoding="utf-8") as handle:
+            render_html(records_to_report(with_findings, options, limit=html_limit), handle,
+                        title=f"healthlint audit: {summary.documents} documents")
     if not quiet:
         render_summary(summary, console)
 

@@ -191,3 +191,14 @@ def test_audit_command_summary_and_csv(tmp_path: Path):
     assert (tmp_path / "csv" / "findings_per_domain.csv").exists()
     resume_without_output = CliRunner().invoke(main, ["audit", str(dump), "--resume"])
     assert resume_without_output.exit_code == 2 and "--resume needs --output" in resume_without_output.stderr
+
+
+def test_audit_html_report_of_the_batch(tmp_path: Path):
+    dump = write_jsonl(tmp_path / "dump.jsonl", 6, bad_line=True)
+    out, html = tmp_path / "out.jsonl", tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["audit", str(dump), "--isolated", "--quiet", "--output", str(out), "--html", str(html)])
+    assert result.exit_code == 0, result.stderr
+    page = html.read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html") and "Content-Security-Policy" in page and "<script" not in page
+    assert "HL103" in page and "shop1.example" in page and "not valid JSON" in page
+    assert "mdma-ptsd" in page  # evidence rows come back from the corpus
