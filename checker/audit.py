@@ -15,7 +15,6 @@ document, summarise. The CLI's ``healthlint audit`` wraps :func:`run_audit`.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import threading
 import time

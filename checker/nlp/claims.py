@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
-from . import SPANS_CLAIMS, SPANS_CUES, SPANS_MENTIONS
+from . import SPANS_CLAIMS, SPANS_CUES
 from .lexmatch import EntryMatcher, longest_first
 from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 

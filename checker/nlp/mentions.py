@@ -194,7 +194,7 @@ class MentionFinder:
             ident = strings[key].split("|")[1]
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
                 found.append((start, end, INTERVENTION, ident, "street", 100.0))
-        for entry, start, end in self._products(doc):
+        for _entry, start, end in self._products(doc):
             found.append((start, end, PRODUCT, "product", "generic", 100.0))
         kept = _longest_non_overlapping(found)
         starts_char, ends_char = _token_chars(doc)
