@@ -143,7 +143,21 @@ class Assessor:
 
     # -- the run ------------------------------------------------------------------
 
+    def link(self, info: ClaimInfo) -> None:
+        """When the sentence names several conditions, claim the one the corpus has evidence
+        for with this intervention (the first named wins when none or several have)."""
+        if not info.intervention or len(info.condition_candidates) < 2:
+            return
+        if info.condition and self.corpus.evidence_for(info.intervention, info.condition) is not None:
+            return
+        for ident, text in info.condition_candidates:
+            if self.corpus.evidence_for(info.intervention, ident) is not None:
+                info.condition, info.condition_text, info.condition_inherited = ident, text, False
+                return
+
     def assess(self, document: Document, facts: PageFacts) -> list[Finding]:
+        for claim in facts.claims:
+            self.link(claim.info)
         findings: list[Finding] = []
         for rule in self.rules.values():
             findings.extend(KIND_FUNCTIONS[rule.kind](self, rule, document, facts))

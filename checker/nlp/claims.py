@@ -65,6 +65,9 @@ class ClaimInfo:
     flags: dict[str, str] = field(default_factory=dict)  # claim-level context, set by context
     strength: str = "mention"  # set by context (after hedges and negation)
     mention_score: float = 100.0
+    # Every condition the sentence names, in order: the assess stage links the claim to the
+    # one the corpus has evidence for ("seizures associated with Lennox-Gastaut syndrome").
+    condition_candidates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def explicit_condition(self) -> bool:
@@ -100,11 +103,13 @@ class ClaimFinder:
             sent_mentions = mentions[lo:hi]
             explicit: dict[str, Mention] = {}
             condition_starts = set()
+            candidates: list[tuple[str, str]] = []
             for mention in sent_mentions:
                 label = mention.label
                 explicit.setdefault(label, mention)
                 if label == CONDITION:
                     condition_starts.add(mention.start)
+                    candidates.append((mention.id, mention.text))
             if block in ("title", "heading"):
                 for label in (INTERVENTION, CONDITION):
                     if label in explicit:
@@ -127,7 +132,7 @@ class ClaimFinder:
             # (about its section's topic): "- Rapid Relief: many feel better within days".
             if not explicit and not (effects and block in ("list-item", "heading")):
                 continue
-            info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers)
+            info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates)
             self._resolve(info, explicit, section, topic)
             if info.intervention is None and info.condition is None:
                 continue
