@@ -17,7 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -26,21 +29,61 @@ from ..lexicon import Entry
 _SIMPLE = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
 
-def phrase_docs(vocab: Vocab, tokenizer, phrases: Iterable[str]) -> list[Doc]:
-    """Pattern Docs for a PhraseMatcher. Phrases made of plain words separated by single
-    spaces tokenize to exactly those words unless a word is a tokenizer special case
-    ("cannot"), so they are built directly: running the tokenizer over the corpus names
-    (rare words, no use in its cache) was most of the start-up cost."""
+def phrase_words(tokenizer, phrase: str) -> list[str]:
+    """The tokens of a phrase as the tokenizer would make them. Plain words separated by
+    single spaces are those words unless one is a tokenizer special case ("cannot"), so the
+    tokenizer is only run for the rest: running it over the corpus names (rare words, no use
+    in its cache) was most of the start-up cost."""
+    words = phrase.split(" ")
     special = tokenizer.rules or {}
-    docs, other = [], []
-    for phrase in phrases:
-        words = phrase.split(" ")
-        if _SIMPLE.fullmatch(phrase) and not any(w in special or w.lower() in special for w in words):
-            docs.append(Doc(vocab, words=words))
-        else:
-            other.append(phrase)
-    docs.extend(tokenizer.pipe(other))
-    return docs
+    if _SIMPLE.fullmatch(phrase) and not any(w in special or w.lower() in special for w in words):
+        return words
+    return [t.text for t in tokenizer(phrase)]
+
+
+def phrase_docs(vocab: Vocab, tokenizer, phrases: Iterable[str]) -> list[Doc]:
+    """Pattern Docs for a PhraseMatcher (see phrase_words)."""
+    return [Doc(vocab, words=phrase_words(tokenizer, p)) for p in phrases]
+
+
+class PhraseIndex:
+    """Case-insensitive whole-token phrase matching on LOWER hashes.
+
+    The corpus's names (some 5,000 words, most of them rare disease terms) are stored as
+    tuples of string hashes, so building the index creates no spaCy lexemes: a
+    PhraseMatcher needed a pattern Doc, and so a lexeme, for every word, which was the
+    largest part of start-up. Matching reads the LOWER array once and looks only where a
+    phrase's first word occurs.
+    """
+
+    def __init__(self, tokenizer):
+        self._tokenizer = tokenizer
+        self._phrases: dict[tuple[int, ...], str] = {}
+        self._lengths: dict[int, set[int]] = {}
+        self._first: numpy.ndarray | None = None
+
+    def add(self, key: str, phrases: Iterable[str]) -> None:
+        for phrase in phrases:
+            hashes = tuple(hash_string(w.lower()) for w in phrase_words(self._tokenizer, phrase))
+            if hashes and hashes not in self._phrases:
+                self._phrases[hashes] = key
+                self._lengths.setdefault(hashes[0], set()).add(len(hashes))
+        self._first = None  # rebuilt on the next match
+
+    def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        if not len(doc) or not self._phrases:
+            return
+        if self._first is None:
+            self._first = numpy.array(sorted(self._lengths), dtype=numpy.uint64)
+        lowers = doc.to_array(LOWER)
+        phrases, lengths = self._phrases, self._lengths
+        n = len(lowers)
+        for start in numpy.flatnonzero(numpy.isin(lowers, self._first)).tolist():
+            for length in lengths[int(lowers[start])]:
+                if start + length <= n:
+                    key = phrases.get(tuple(lowers[start:start + length].tolist()))
+                    if key is not None:
+                        yield key, start, start + length
 
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded

@@ -25,7 +25,7 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_MENTIONS
-from .lexmatch import EntryMatcher, phrase_docs
+from .lexmatch import EntryMatcher, PhraseIndex, phrase_docs
 
 for _name, _default in (("hl_score", 100.0), ("hl_via", "name")):
     if not Span.has_extension(_name):
@@ -99,18 +99,18 @@ class MentionFinder:
         self._cache: OrderedDict[str, tuple[str, str, float] | None] = OrderedDict()
         self._cache_size = cache_size
         vocab, tokenizer = nlp.vocab, nlp.tokenizer
-        self._names = PhraseMatcher(vocab, attr="LOWER")
+        self._names = PhraseIndex(tokenizer)
         self._street = PhraseMatcher(vocab, attr="ORTH")
         exact: dict[str, tuple[str, str]] = {}
         for row in self.corpus.interventions.values():
             names = {row.name, *row.names}
-            self._add(self._names, f"I|{row.id}|name", names, tokenizer)
-            self._add(self._names, f"I|{row.id}|misspelling", row.misspellings, tokenizer)
+            self._names.add(f"I|{row.id}|name", [n for n in names if n])
+            self._names.add(f"I|{row.id}|misspelling", row.misspellings)
             self._add(self._street, f"I|{row.id}|street", row.street_names, tokenizer)
             exact.update({n.lower(): (INTERVENTION, row.id) for n in names})
         for row in self.corpus.conditions.values():
             names = {row.name, *row.synonyms}
-            self._add(self._names, f"C|{row.id}|name", names, tokenizer)
+            self._names.add(f"C|{row.id}|name", [n for n in names if n])
             exact.update({n.lower(): (CONDITION, row.id) for n in names})
         # Fuzzy candidates: single-word intervention names, grouped by first letter
         # (misspellings rarely change it), which also keeps each rapidfuzz call small.
@@ -175,7 +175,7 @@ class MentionFinder:
         named: set[str] = set()
         covered = numpy.zeros(len(doc), dtype=bool)
         for key, start, end in self._names(doc):
-            kind, ident, via = strings[key].split("|")
+            kind, ident, via = key.split("|")
             label = INTERVENTION if kind == "I" else CONDITION
             score = 100.0
             if via == "misspelling":
