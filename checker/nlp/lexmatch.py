@@ -52,15 +52,14 @@ class PhraseIndex:
     The corpus's names (some 5,000 words, most of them rare disease terms) are stored as
     tuples of string hashes, so building the index creates no spaCy lexemes: a
     PhraseMatcher needed a pattern Doc, and so a lexeme, for every word, which was the
-    largest part of start-up. Matching reads the LOWER array once and looks only where a
-    phrase's first word occurs.
+    largest part of start-up. Matching reads the LOWER array once and looks further only
+    where a phrase's first word occurs.
     """
 
     def __init__(self, tokenizer):
         self._tokenizer = tokenizer
         self._phrases: dict[tuple[int, ...], str] = {}
         self._lengths: dict[int, set[int]] = {}
-        self._first: numpy.ndarray | None = None
 
     def add(self, key: str, phrases: Iterable[str]) -> None:
         for phrase in phrases:
@@ -68,22 +67,23 @@ class PhraseIndex:
             if hashes and hashes not in self._phrases:
                 self._phrases[hashes] = key
                 self._lengths.setdefault(hashes[0], set()).add(len(hashes))
-        self._first = None  # rebuilt on the next match
 
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         if not len(doc) or not self._phrases:
             return
-        if self._first is None:
-            self._first = numpy.array(sorted(self._lengths), dtype=numpy.uint64)
-        lowers = doc.to_array(LOWER)
+        # One dict look-up per token: its cost does not grow with the number of names
+        # (numpy.isin against the set of first words did, by sorting it on every call).
+        lowers = doc.to_array(LOWER).tolist()
         phrases, lengths = self._phrases, self._lengths
         n = len(lowers)
-        for start in numpy.flatnonzero(numpy.isin(lowers, self._first)).tolist():
-            for length in lengths[int(lowers[start])]:
-                if start + length <= n:
-                    key = phrases.get(tuple(lowers[start:start + length].tolist()))
-                    if key is not None:
-                        yield key, start, start + length
+        for start, value in enumerate(lowers):
+            sizes = lengths.get(value)
+            if sizes:
+                for length in sizes:
+                    if start + length <= n:
+                        key = phrases.get(tuple(lowers[start:start + length]))
+                        if key is not None:
+                            yield key, start, start + length
 
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded
