@@ -70,11 +70,12 @@ class Checker:
         self.options = options
         self.corpus = load_corpus(options.corpus_folders)
         levels = dict(options.severity)
+        catalogue = load_rules(tuple(options.rule_folders))
         for code in levels:
-            if code not in load_rules(tuple(options.rule_folders)):
+            if code not in catalogue:
                 raise ConfigError(f"severity: no rule '{code}' (see 'healthlint rules')")
         self.all_rules = {rid: (replace(r, severity=Severity(levels[rid])) if rid in levels else r)
-                          for rid, r in load_rules(tuple(options.rule_folders)).items()}
+                          for rid, r in catalogue.items()}
         self.rules = {rid: r for rid, r in self.all_rules.items() if _selected(rid, options)}
         self.nlp = build_pipeline(options.model, corpus_folders=options.corpus_folders)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal, Sequence
+from typing import Literal
 
 BlockKind = Literal["title", "heading", "paragraph", "list-item"]
 
@@ -100,16 +100,3 @@ class Document:
     @property
     def headings(self) -> list[str]:
         return [self.text[b.start : b.end] for b in self.blocks if b.kind in ("title", "heading")]
-
-
-def blocks_from_lines(text: str, kinds: Sequence[BlockKind] | None = None) -> tuple[Block, ...]:
-    """Helper for ingesters: one block per non-empty line, of the given kinds (default paragraph)."""
-    blocks = []
-    start = 0
-    for index, line in enumerate(text.split("\n")):
-        end = start + len(line)
-        if line.strip():
-            kind = kinds[index] if kinds is not None else "paragraph"
-            blocks.append(Block(start, end, kind))
-        start = end + 1
-    return tuple(blocks)

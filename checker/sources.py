@@ -416,23 +416,42 @@ def _bomb(path: str, max_decompressed: int) -> str:
     return f"{path}: decompresses to more than {max_decompressed:,} bytes"
 
 
+class _Inflated:
+    """A gzip stream that refuses to inflate past a limit: a gzip bomb becomes one error
+    record (raised as _Skip) for whichever reader meets it, never an unbounded read."""
+
+    def __init__(self, raw: IO[bytes], path: str, limit: int):
+        self._stream = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._path = path
+        self._limit = limit
+        self._total = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self._total += len(data)
+        if self._total > self._limit:
+            raise _Skip(_bomb(self._path, self._limit))
+        return data
+
+    def read(self, size: int) -> bytes:
+        return self._count(self._stream.read(size))
+
+    def readline(self, size: int) -> bytes:
+        return self._count(self._stream.readline(size))
+
+
 def _read_gzip_document(raw: IO[bytes], path: str, *, max_bytes: int, max_decompressed: int) -> bytes:
     """The decompressed bytes (at most max_bytes kept, at most max_decompressed inflated)."""
     kept: list[bytes] = []
-    kept_len = 0
     total = 0
-    stream = gzip.GzipFile(fileobj=raw, mode="rb")
+    stream = _Inflated(raw, path, max_decompressed)
     try:
         while True:
             chunk = stream.read(_CHUNK)
             if not chunk:
                 break
-            total += len(chunk)
-            if total > max_decompressed:
-                raise _Skip(_bomb(path, max_decompressed))
-            if kept_len <= max_bytes:
+            if total <= max_bytes:
                 kept.append(chunk)
-                kept_len += len(chunk)
+            total += len(chunk)
     except (OSError, EOFError, zlib.error) as error:  # BadGzipFile is an OSError
         raise _Skip(_gzip_failure(path, raw, error)) from None
     if total > max_bytes:
@@ -477,29 +496,23 @@ def _read_jsonl(
     gz = bool(target.kind and target.kind[2])
     raw = _open_regular(path, target.explicit)
     with raw:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
+        stream = _Inflated(raw, path, max_decompressed) if gz else raw
         lineno = 0
-        total = 0
         while True:
             where = f"{path}:{lineno + 1}"
             try:
                 line = stream.readline(max_bytes + 1)
-                total += len(line)
-                if gz and total > max_decompressed:
-                    yield _error(path, _bomb(path, max_decompressed))
-                    return
                 if not line:
                     return
                 lineno += 1
                 if len(line) > max_bytes and not line.endswith(b"\n"):
                     while line and not line.endswith(b"\n"):  # skip the rest of the line
                         line = stream.readline(_CHUNK)
-                        total += len(line)
-                        if gz and total > max_decompressed:
-                            yield _error(path, _bomb(path, max_decompressed))
-                            return
                     yield _error(where, f"{where}: line over the limit of {max_bytes:,} bytes (raise it with --max-bytes)", source=path)
                     continue
+            except _Skip as problem:  # a gzip bomb
+                yield _error(path, str(problem))
+                return
             except (OSError, EOFError, zlib.error) as error:
                 yield _error(path, _gzip_failure(path, raw, error) if gz else f"{path}: cannot read ({error})")
                 return
@@ -818,24 +831,20 @@ def _count_lines(target: _Target, *, max_decompressed: int) -> int:
     except _Skip:
         return 1
     count = 0
-    total = 0
     with raw:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if target.kind[2] else raw
+        stream = _Inflated(raw, target.path, max_decompressed) if target.kind[2] else raw
         carry = b""
         try:
             while True:
                 chunk = stream.read(_CHUNK)
                 if not chunk:
                     break
-                total += len(chunk)
-                if target.kind[2] and total > max_decompressed:
-                    return count + 1
                 lines = (carry + chunk).split(b"\n")
                 carry = lines.pop()
                 if len(carry) > _CHUNK * 8:  # an endless line: only its emptiness matters
                     carry = b"x" if carry.strip() else b""
                 count += sum(1 for line in lines if line.strip())
-        except (OSError, EOFError, zlib.error):
+        except (_Skip, OSError, EOFError, zlib.error):  # the reader will give it one error record
             return count + 1
         if carry.strip():
             count += 1

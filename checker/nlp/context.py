@@ -25,7 +25,6 @@ from . import SPANS_CLAIMS, SPANS_CONTEXT
 from .claims import STRENGTH_ORDER, doc_text, token_chars
 from .lexmatch import EntryMatcher
 
-CLAIM_FLAGS = ("negated", "hypothetical", "distanced", "hedged", "attributed", "historical")
 NOT_ASSERTED = ("negated", "hypothetical", "distanced")
 
 

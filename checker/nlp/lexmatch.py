@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
-import numpy
 from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
