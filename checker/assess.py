@@ -201,6 +201,16 @@ def _positive_claims(facts: PageFacts):
 # -- kinds ------------------------------------------------------------------------
 
 
+def _hedged_severity(rule: Rule, hedged: bool) -> Severity | None:
+    """The lower severity a rule gives a hedged claim ("may help", "probably safe"), if it
+    names one: the wording is qualified, though the evidence still does not carry it."""
+    wanted = rule.params.get("hedged_severity")
+    if wanted and hedged:
+        lowered = Severity(wanted)
+        return lowered if lowered.rank < rule.severity.rank else None
+    return None
+
+
 def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
     p = rule.params
     for claim in _positive_claims(facts):
@@ -210,18 +220,31 @@ def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFa
         row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention else None
         cue = _main_cue(claim)
         subject = a.name_of(info.intervention)
+        severity = _hedged_severity(rule, "hedged" in info.flags)
         if row is not None and row.grade in p["grades"]:
             message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(info.condition)} is {row.grade}."
-            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row))
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
+                            severity=severity)
         elif row is None and p["unknown_pair_if_serious"] and info.explicit_condition:
             condition = a.corpus.conditions.get(info.condition)
-            if condition is None or not condition.serious:
+            if condition is None:
                 continue
             known = info.intervention in a.corpus.interventions
-            what = f"for {subject}" if known else f"for this product ('{info.intervention_text}')"
-            message = (f"'{cue.text}': a treatment claim about {condition.name}, a serious condition, with no evidence "
+            if not condition.serious:
+                # A product the corpus does not know making a disease claim ("reduces acne")
+                # is what regulators cite as an unapproved drug; for a minor condition the
+                # risk of harm is lower, so it is reported at a lower severity. For a known
+                # intervention the evidence table speaks, and it has no row here.
+                minor = p.get("unknown_pair_minor_severity")
+                if not minor or known:
+                    continue
+                severity = min(Severity(minor), severity or rule.severity, key=lambda s: s.rank)
+            what = f"for {subject}" if known else (f"for this product ('{info.intervention_text}')" if info.intervention_text
+                                                   else "for the product")
+            kind = "a serious condition" if condition.serious else "a condition"
+            message = (f"'{cue.text}': a treatment claim about {condition.name}, {kind}, with no evidence "
                        f"{what} in the evidence table.")
-            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim)
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, severity=severity)
 
 
 def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
@@ -234,7 +257,8 @@ def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, fac
         if row is not None and row.grade in p["grades"]:
             cue = _main_cue(claim)
             message = f"'{cue.text}': the evidence shows {a.name_of(info.intervention)} does not work for {a.condition_name(info.condition)}."
-            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row))
+            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
+                            severity=_hedged_severity(rule, "hedged" in info.flags))
 
 
 def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
@@ -289,8 +313,9 @@ def kind_qualifier(a: Assessor, rule: Rule, document: Document, facts: PageFacts
         hedge = f" (hedged by '{info.flags['hedged']}', which does not remove the impression)" if "hedged" in info.flags else ""
         message = f"{words} claims {QUALIFIER_WORDS.get(qualifier, qualifier)}{hedge}; {basis}."
         related = tuple((f"also: '{c.text}'", a.location(document, c.start, c.end)) for c in cues[1:])
+        severity = _hedged_severity(rule, any("hedged" in c.flags for c in cues))
         yield a.finding(rule, document, message, cues[0].start, cues[0].end, claim=claim, evidence=a.evidence_ref(row),
-                        related=related)
+                        related=related, severity=severity)
 
 
 def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts: PageFacts):

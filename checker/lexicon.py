@@ -34,6 +34,10 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
                 "level": ("full", "partial")},
     "products": {"kind": ("product",)},
+    # Phrases that contain a claim cue but claim nothing ("treatment-resistant", "NIH-
+    # supported studies"): matched with the cues, they win as the longer match.
+    "lookalikes": {"looks_like": ("effect", "qualifier")},
+    "strength": {"signal": ("causal", "association", "comparison", "conditional", "negation", "relative", "neutral")},
 })
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")

@@ -31,10 +31,14 @@ from .model import Severity
 
 # kind -> {parameter: (type, required)}; the implementations live in checker/assess.py.
 KINDS: Mapping[str, Mapping[str, tuple[type, bool]]] = MappingProxyType({
-    "evidence-gap": {"grades": (list, True), "min_strength": (str, True), "unknown_pair_if_serious": (bool, True)},
-    "evidence-contradiction": {"grades": (list, True), "min_strength": (str, True)},
+    # hedged_severity: the severity of a finding on a hedged claim ("may help"), when it
+    # should be lower than the rule's; unknown_pair_minor_severity: the severity for a
+    # claim about a non-serious condition with no evidence row (absent: not reported).
+    "evidence-gap": {"grades": (list, True), "min_strength": (str, True), "unknown_pair_if_serious": (bool, True),
+                     "unknown_pair_minor_severity": (str, False), "hedged_severity": (str, False)},
+    "evidence-contradiction": {"grades": (list, True), "min_strength": (str, True), "hedged_severity": (str, False)},
     "strength-over-grade": {"implied_min_strength": (str, True), "error_gap": (int, True), "error_strength": (str, True)},
-    "qualifier": {"qualifier": (str, True), "evidence_can_support": (bool, True)},
+    "qualifier": {"qualifier": (str, True), "evidence_can_support": (bool, True), "hedged_severity": (str, False)},
     "status-contradiction": {"qualifiers": (list, True)},
     "missing-caveat": {"caveat": (str, True), "partial_satisfies": (bool, True)},
     "commerce-offer": {"min_strong_signals": (int, True), "min_weak_signals": (int, True)},
@@ -111,6 +115,9 @@ def load_rule_file(path: Path) -> Rule:
     for key, (_, required) in expected.items():
         if required and key not in params:
             raise _fail(path, f"params: missing '{key}'")
+    for key, value in params.items():
+        if key.endswith("_severity") and value not in ("error", "warning", "info"):
+            raise _fail(path, f"params: '{key}' {value!r} is not one of error, warning, info")
     docs = data["docs"]
     unknown = set(docs) - set(DOC_SECTIONS)
     if unknown:

@@ -82,11 +82,13 @@ class ClaimFinder:
     def __init__(self, nlp: Language, name: str, *, lexicon: str):
         self.name = name
         lex = load_lexicon(lexicon or None)
-        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers"))
+        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers") + lex.of("lookalikes"))
 
     def __call__(self, doc):
         mentions = mention_rows(doc)
-        cue_matches = longest_first(self._cues(doc))
+        # Look-alikes take part in longest-first matching so that the cues inside them drop
+        # out, then go themselves.
+        cue_matches = [m for m in longest_first(self._cues(doc)) if m[0].file != "lookalikes"]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches]
@@ -126,6 +128,10 @@ class ClaimFinder:
                 else:
                     first, last = starts_char[start], ends_char[end - 1]
                     qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, text[first:last], first, last))
+            # "X for Y" is the claim only when nothing else in the sentence is: in "found no
+            # more effective than placebo for BPH", "for" belongs to the (negated) effect.
+            if any(c.role != "implied" for c in effects):
+                effects = [c for c in effects if c.role != "implied"]
             if not (effects or qualifiers):
                 continue
             # Without any mention, only a list item or heading with an effect word is a claim

@@ -1,8 +1,8 @@
 """ConText-style context for claims → ``doc.spans["hl_context"]`` and flags on each claim.
 
 Triggers come from ``rules/lexicon/context.toml``. A trigger flags every claim cue inside its
-scope (forward: after it; backward: before it), up to ``max_scope`` tokens and never across
-a terminator ("but", "however") or the sentence end. Pseudo-triggers ("not only", "no side
+scope (forward: after it; backward: before it), up to ``max_scope`` tokens (a distancing
+trigger: the rest of the sentence) and never across a terminator ("but", "however") or the sentence end. Pseudo-triggers ("not only", "no side
 effects") cancel the triggers they overlap.
 
 Per claim this sets, on ``span._.hl_claim``:
@@ -59,7 +59,9 @@ class ContextMarker:
             category = entry["category"]
             if category == "pseudo":
                 continue
-            if any(ps < end and start < pe for ps, pe in pseudo):
+            # A pseudo-trigger cancels the triggers it overlaps ("is not" in "is not only");
+            # a longer trigger survives it ("no more effective than" over "no more").
+            if any(ps < end and start < pe and end - start <= pe - ps for ps, pe in pseudo):
                 continue
             triggers.append((start, end, category, entry["direction"]))
         # Keep the longest trigger where several overlap ("does not" over "not").
@@ -88,15 +90,20 @@ class ContextMarker:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
-                    elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self.max_scope:
+                    elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category):
                         if not any(end <= t < cue.start for t in terminators):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
-                    elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self.max_scope:
+                    elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self._scope(category):
                         if not any(cue.end <= t < start for t in terminators):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
             info.flags = _claim_flags(info)
             info.strength = _strength(info.effects)
         return doc
+
+    def _scope(self, category: str) -> int:
+        # Reporting someone else's claim ("are often marketed by clinics under the umbrella
+        # term of ... as safe and effective") distances the whole rest of the sentence.
+        return 10_000 if category == "distanced" else self.max_scope
 
     def to_disk(self, path, *, exclude=tuple()):
         return None
@@ -136,6 +143,6 @@ def _strength(effects) -> str:
 
 
 @Language.factory("healthlint_context", assigns=["doc.spans"], requires=["doc.spans"],
-                  default_config={"lexicon": "", "max_scope": 8})
+                  default_config={"lexicon": "", "max_scope": 12})
 def make_context(nlp: Language, name: str, lexicon: str, max_scope: int) -> ContextMarker:
     return ContextMarker(nlp, name, lexicon=lexicon, max_scope=max_scope)

@@ -45,6 +45,15 @@ def phrase_docs(vocab: Vocab, tokenizer, phrases: Iterable[str]) -> list[Doc]:
     return [Doc(vocab, words=phrase_words(tokenizer, p)) for p in phrases]
 
 
+def with_apostrophe_variants(phrases: Iterable[str]) -> list[str]:
+    """The phrases plus their typographic-apostrophe spellings: reviewers type "don't" and
+    "St John's wort", published pages mostly print "don’t" and "St John’s wort", and the
+    tokens' LOWER forms differ."""
+    out = list(phrases)
+    out.extend(p.replace("'", "\u2019") for p in out if "'" in p)
+    return out
+
+
 class PhraseIndex:
     """Case-insensitive whole-token phrase matching on LOWER hashes.
 
@@ -61,7 +70,7 @@ class PhraseIndex:
         self._lengths: dict[int, set[int]] = {}
 
     def add(self, key: str, phrases: Iterable[str]) -> None:
-        for phrase in phrases:
+        for phrase in with_apostrophe_variants(phrases):
             hashes = tuple(hash_string(w.lower()) for w in phrase_words(self._tokenizer, phrase))
             if hashes and hashes not in self._phrases:
                 self._phrases[hashes] = key
@@ -179,7 +188,7 @@ class EntryMatcher:
                 # inside a document it stops caching after the first special case (spaCy
                 # #1250), so common words often stay uncached. Tokenizing the lexicon's
                 # everyday words here once made checking whole pages ~35% faster.
-                self._phrases.add(entry.id, list(tokenizer.pipe(entry.phrases)))
+                self._phrases.add(entry.id, list(tokenizer.pipe(with_apostrophe_variants(entry.phrases))))
             for number, pattern in enumerate(entry.patterns):
                 anchored = AnchoredPattern.build(entry.id, compile_pattern(pattern))
                 key = f"{entry.id}#{number}"
