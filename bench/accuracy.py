@@ -15,6 +15,7 @@ Run from the repository root, offline:  python bench/accuracy.py [--errors] [--j
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import sys
 from pathlib import Path
@@ -28,6 +29,13 @@ def load(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def page_text(quote: str) -> str:
+    """The words as the page printed them: FDA letters mark their edits to a quote —
+    "[A]lleviates", "Testicules [sic]", "BPH[,]" — and the page had none of them."""
+    quote = re.sub(r"\s*\[sic\]", "", quote, flags=re.IGNORECASE)
+    return re.sub(r"\[([^\]\[]{1,3})\]", r"\1", quote)
+
+
 def run() -> dict:
     from checker import Checker
     from checker.ingest import from_text
@@ -39,7 +47,7 @@ def run() -> dict:
         return [f for f in report.findings if f.rule.startswith("HL1") and (not errors_only or f.severity.value == "error")]
 
     letters = load("warning-letter-claims.jsonl")
-    missed = [r for r in letters if not hl1(r["claim_text"])]
+    missed = [r for r in letters if not hl1(page_text(r["claim_text"]))]
     statements = load("acceptable-statements.jsonl")
     figures = {"warning_letter_claims": len(letters), "warning_letter_recall": 1 - len(missed) / len(letters),
                "missed": [{"id": r["id"], "text": r["claim_text"]} for r in missed]}

@@ -225,7 +225,7 @@ def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFa
             message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(info.condition)} is {row.grade}."
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
                             severity=severity)
-        elif row is None and p["unknown_pair_if_serious"] and info.explicit_condition:
+        elif row is None and p["unknown_pair_if_serious"] and (info.explicit_condition or info.strength == "certainty"):
             condition = a.corpus.conditions.get(info.condition)
             if condition is None:
                 continue
@@ -270,7 +270,13 @@ def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts:
         row = a.corpus.evidence_for(info.intervention, info.condition)
         if row is None or row.grade in ("insufficient", "contradicted"):
             continue  # HL101 / HL102 speak for those
-        gap = _rank(info.strength) - _rank(row.max_strength)
+        allowed = _rank(row.max_strength)
+        narrower = row.condition != info.condition and a.corpus.is_ancestor(info.condition, row.condition)
+        if narrower:
+            # Evidence about part of the condition (TRD) supports less than the same words
+            # about all of it ("treats depression"): one step less.
+            allowed = max(1, allowed - 1)
+        gap = _rank(info.strength) - allowed
         if gap <= 0:
             continue
         if not info.explicit_condition and _rank(info.strength) < _rank(p["implied_min_strength"]):
@@ -278,8 +284,13 @@ def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts:
         cue = _main_cue(claim)
         severity = Severity.ERROR if gap >= p["error_gap"] or info.strength == p["error_strength"] else Severity.WARNING
         severity = severity if severity.rank <= rule.severity.rank else rule.severity
-        message = (f"'{cue.text}' claims {info.strength}, but the evidence for {a.name_of(info.intervention)} and "
-                   f"{a.condition_name(row.condition)} is {row.grade} and allows at most {row.max_strength} wording.")
+        if narrower:
+            message = (f"'{cue.text}' claims {info.strength} for {a.condition_name(info.condition)}, but the evidence for "
+                       f"{a.name_of(info.intervention)} is only about {a.condition_name(row.condition)} ({row.grade}), "
+                       f"which allows at most {STRENGTH_ORDER[allowed]} wording about the broader condition.")
+        else:
+            message = (f"'{cue.text}' claims {info.strength}, but the evidence for {a.name_of(info.intervention)} and "
+                       f"{a.condition_name(row.condition)} is {row.grade} and allows at most {row.max_strength} wording.")
         yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, severity=severity, evidence=a.evidence_ref(row))
 
 

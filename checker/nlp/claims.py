@@ -120,8 +120,9 @@ class ClaimFinder:
             effects, qualifiers = [], []
             for entry, start, end in cue_matches[lo:hi]:
                 if entry.file == "effects":
-                    # "for" counts only right before a condition: "for (severe) PTSD"
-                    if entry["role"] == "implied" and not condition_starts.intersection(range(end, end + 3)):
+                    # "for" counts only right before a condition: "for (severe, chronic) PTSD",
+                    # "Formula for Prostate & Testicular Cancers"
+                    if entry["role"] == "implied" and not condition_starts.intersection(range(end, end + 4)):
                         continue
                     first, last = starts_char[start], ends_char[end - 1]
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))
