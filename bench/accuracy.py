@@ -1,32 +1,47 @@
-"""Accuracy on text the team did not write (a script, not a test). Work in progress.
+"""Accuracy on text the team did not tune to (a script, not a test).
 
-Prints, from the files in eval/data (see eval/data/README.md):
+From the files in eval/data (see eval/data/README.md) this prints:
 * recall on FDA warning-letter claims: the share that draw an HL1xx finding (target >= 0.95);
 * false positives on acceptable statements by authorities: the share that draw an
-  error-level HL1xx finding (target <= 0.05), for the dev part and the held-out part apart;
-* the errors themselves, so they can be read (--errors).
+  error-level HL1xx finding (target <= 0.05), for the dev and held-out parts apart;
+* on the annotated marketing documents (eval/data/documents): claim-detection precision and
+  recall, and per-rule precision, recall and F1 (targets P >= 0.90, R >= 0.85 for the HL1xx
+  and HL2xx families), dev and held-out apart;
+* when ../shared/data/insciout/ exists, claim strength against InSciOut's expert labels
+  (bench/insciout.py: confusion matrices, macro-F1, exaggeration);
+* with --errors, every miss and false positive of the dev parts, so they can be read
+  (--errors=all adds the held-out parts: look at them only once tuning is over).
 
-Not yet measured here: the annotated marketing documents (per-rule precision and recall) and
-InSciOut claim strength; both belong to the accuracy issue, still open.
+--markdown prints the README's "Accuracy" section; tests/test_docs.py checks that the README
+holds what it prints.
 
-Run from the repository root, offline:  python bench/accuracy.py [--errors] [--json]
+Run from the repository root, offline:
+    python bench/accuracy.py [--errors[=all]] [--json] [--markdown] [--update-readme] [--no-insciout]
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import json
+import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/insciout.py
 DATA = ROOT / "eval" / "data"
+DOCUMENTS = DATA / "documents"
+SPLITS = ("dev", "held-out")
+SCORED_RULES = ("HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107", "HL108", "HL109", "HL110",
+                "HL201", "HL202", "HL203", "HL204", "HL301", "HL302")
+PAGE_RULES = ("HL201", "HL202", "HL203", "HL204", "HL301")  # one per (rule, intervention) and page; HL302 per page
+NOT_ASSERTED = ("negated", "hypothetical", "distanced")
 
 
-def load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def page_text(quote: str) -> str:
@@ -36,7 +51,156 @@ def page_text(quote: str) -> str:
     return re.sub(r"\[([^\]\[]{1,3})\]", r"\1", quote)
 
 
-def run() -> dict:
+# -- scoring (pure functions; tests/test_accuracy_harness.py) -------------------------
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    matched_gold: int = 0  # recall's numerator
+    matched_predicted: int = 0  # precision's numerator
+
+    def add(self, other: "Counts") -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.matched_gold += other.matched_gold
+        self.matched_predicted += other.matched_predicted
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched_predicted / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched_gold / self.gold if self.gold else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> tuple[Counts, list[int], list[int]]:
+    """Gold and predicted character spans of one kind: a gold span is found when some
+    predicted span overlaps it; a predicted span is right when it overlaps some gold span
+    (two findings inside one annotated sentence are one finding, not a false positive).
+    Returns the counts, the unmatched gold indexes and the unmatched predicted indexes."""
+    missed = [i for i, g in enumerate(gold) if not any(overlaps(g, p) for p in predicted)]
+    wrong = [j for j, p in enumerate(predicted) if not any(overlaps(g, p) for g in gold)]
+    return Counts(len(gold), len(predicted), len(gold) - len(missed), len(predicted) - len(wrong)), missed, wrong
+
+
+def match_keys(gold: set, predicted: set) -> Counts:
+    return Counts(len(gold), len(predicted), len(gold & predicted), len(gold & predicted))
+
+
+def fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+# -- the sets ---------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentScores:
+    claims: Counts = field(default_factory=Counts)
+    rules: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in SCORED_RULES})
+    caveats: Counts = field(default_factory=Counts)  # caveat kinds present, per intervention
+    documents: int = 0
+    words: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def family(self, prefix: str) -> Counts:
+        total = Counts()
+        for rule, counts in self.rules.items():
+            if rule.startswith(prefix):
+                total.add(counts)
+        return total
+
+
+def locate(text: str, needle: str) -> tuple[int, int] | None:
+    """Where an annotated stretch is in the ingested text. Ingest blanks markup (Markdown
+    pipes and emphasis, HTML tags) and may fold whitespace that the annotator copied from
+    the source, so words are matched with any run of blanks or markup between them."""
+    at = text.find(needle)
+    if at >= 0:
+        return at, at + len(needle)
+    parts = re.findall(r"[^\s|*#_`>]+", needle)
+    if not parts:
+        return None
+    found = re.search(r"[\s|*#_`>]*".join(re.escape(part) for part in parts), text)
+    return (found.start(), found.end()) if found else None
+
+
+def score_document(checker, gold: dict, scores: DocumentScores) -> None:
+    from checker.ingest import read_path
+
+    path = DOCUMENTS / gold["file"]
+    document = read_path(path)
+    report = checker.check_document(document)
+    text = document.text
+    name = gold["id"]
+    scores.documents += 1
+    scores.words += len(text.split())
+
+    def spans_of(items):
+        spans = []
+        for item in items:
+            span = locate(text, item["text"])
+            if span is None:
+                scores.errors.append(f"{name}: annotated text not found in the ingested page: {item['text'][:80]!r}")
+            else:
+                spans.append(span)
+        return spans
+
+    # Claims the page asserts (negated, hypothetical and distanced sentences are not claims).
+    gold_claims = spans_of(gold["claims"])
+    predicted = [c for c in report.claims if not any(flag in c.context for flag in NOT_ASSERTED)]
+    counts, missed, wrong = match_spans(gold_claims, [(c.location.start, c.location.end) for c in predicted])
+    scores.claims.add(counts)
+    scores.errors += [f"{name}: claim missed: {text[gold_claims[i][0]:gold_claims[i][1]][:110]!r}" for i in missed]
+    scores.errors += [f"{name}: not a claim: {predicted[j].text[:110]!r}" for j in wrong]
+
+    findings = [f for f in report.findings if f.rule in SCORED_RULES]
+    for rule in SCORED_RULES:
+        gold_items = [g for g in gold["findings"] if g["rule"] == rule]
+        mine = [f for f in findings if f.rule == rule]
+        if rule in PAGE_RULES or rule == "HL302":
+            # Caveat rules speak once per intervention and page; HL302 once per page (its
+            # finding names every shop signal), however many lines the annotator marked.
+            if rule == "HL302":
+                gold_keys, mine_keys = {"page"} if gold_items else set(), {"page"} if mine else set()
+            else:
+                gold_keys = {g["intervention"] for g in gold_items}
+                mine_keys = {f.intervention for f in mine}
+            scores.rules[rule].add(match_keys(gold_keys, mine_keys))
+            scores.errors += [f"{name}: {rule} missed for {k}" for k in sorted(gold_keys - mine_keys)]
+            scores.errors += [f"{name}: {rule} wrongly for {k}" for k in sorted(mine_keys - gold_keys, key=str)]
+            continue
+        gold_spans = spans_of(gold_items)
+        counts, missed, wrong = match_spans(gold_spans, [(f.location.start, f.location.end) for f in mine])
+        scores.rules[rule].add(counts)
+        scores.errors += [f"{name}: {rule} missed: {text[gold_spans[i][0]:gold_spans[i][1]][:110]!r}" for i in missed]
+        scores.errors += [f"{name}: {rule} wrongly at {mine[j].text!r}: {mine[j].claim[:100]!r}" for j in wrong]
+
+    # Caveats: which kinds the checker saw stated, per claimed intervention, against the
+    # annotation (the checker finds caveats on the page, not per intervention: a kind found
+    # anywhere counts for every intervention).
+    found_kinds = {c.kind for c in report.caveats if c.level == "full"}
+    for intervention, kinds in gold.get("caveats_present", {}).items():
+        wanted = set(kinds)
+        seen = found_kinds & {"adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status"}
+        scores.caveats.add(match_keys({(intervention, k) for k in wanted}, {(intervention, k) for k in seen}))
+
+
+def run(with_insciout: bool = True) -> dict:
     from checker import Checker
     from checker.ingest import from_text
 
@@ -46,45 +210,193 @@ def run() -> dict:
         report = checker.check_document(from_text(text))
         return [f for f in report.findings if f.rule.startswith("HL1") and (not errors_only or f.severity.value == "error")]
 
-    letters = load("warning-letter-claims.jsonl")
+    letters = load(DATA / "warning-letter-claims.jsonl")
     missed = [r for r in letters if not hl1(page_text(r["claim_text"]))]
-    statements = load("acceptable-statements.jsonl")
-    figures = {"warning_letter_claims": len(letters), "warning_letter_recall": 1 - len(missed) / len(letters),
-               "missed": [{"id": r["id"], "text": r["claim_text"]} for r in missed]}
-    for split in ("dev", "held-out"):
+    figures: dict = {"warning_letter_claims": len(letters), "warning_letter_recall": 1 - len(missed) / len(letters),
+                     "warning_letter_missed": [{"id": r["id"], "text": r["claim_text"]} for r in missed]}
+    statements = load(DATA / "acceptable-statements.jsonl")
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DOCUMENTS.glob("*.gold.json"))]
+    for split in SPLITS:
         part = [s for s in statements if s["split"] == split]
         flagged = [(s, hl1(s["text"], errors_only=True)) for s in part]
         flagged = [(s, f) for s, f in flagged if f]
-        figures[f"acceptable_{split}"] = len(part)
-        figures[f"acceptable_{split}_false_positive_rate"] = len(flagged) / len(part) if part else 0.0
-        figures[f"false_positives_{split}"] = [{"id": s["id"], "text": s["text"], "findings": [(f.rule, f.text) for f in fs]}
-                                               for s, fs in flagged]
+        figures[split] = split_figures = {
+            "acceptable": len(part),
+            "acceptable_false_positive_rate": len(flagged) / len(part) if part else 0.0,
+            "acceptable_false_positives": [{"id": s["id"], "text": s["text"], "findings": [(f.rule, f.text) for f in fs]}
+                                           for s, fs in flagged],
+        }
+        scores = DocumentScores()
+        for gold in golds:
+            if gold["split"] == split:
+                score_document(checker, gold, scores)
+        split_figures["documents"] = {
+            "documents": scores.documents, "words": scores.words,
+            "claims": vars(scores.claims) | {"precision": scores.claims.precision, "recall": scores.claims.recall},
+            "rules": {rule: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1}
+                      for rule, c in scores.rules.items()},
+            "families": {prefix: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1}
+                         for prefix in ("HL1", "HL2", "HL3") for c in [scores.family(prefix)]},
+            "caveats": vars(scores.caveats) | {"precision": scores.caveats.precision, "recall": scores.caveats.recall},
+            "errors": scores.errors,
+        }
+    figures["documents_interventions"] = sorted({i for g in golds for i in g["interventions"]})
+    figures["documents_compliant"] = sum(1 for g in golds if g.get("compliant"))
+    if with_insciout:
+        import insciout
+
+        folder = insciout.DATA
+        figures["insciout"] = insciout.evaluate(folder) if folder.exists() else None
     return figures
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def rule_rows(split_figures: dict) -> list[tuple[str, dict]]:
+    rules = split_figures["documents"]["rules"]
+    return [(rule, c) for rule, c in rules.items() if c["gold"] or c["predicted"]]
+
+
+def print_text(f: dict, errors: str | None) -> None:
+    print(f"FDA warning-letter claims drawing an HL1xx finding: {f['warning_letter_recall']:.3f} of "
+          f"{f['warning_letter_claims']}  (target >= 0.95)  {verdict(f['warning_letter_recall'] >= 0.95)}")
+    for split in SPLITS:
+        s = f[split]
+        rate = s["acceptable_false_positive_rate"]
+        print(f"Acceptable statements ({split}, {s['acceptable']}) drawing an error-level HL1xx finding: "
+              f"{rate:.3f}  (target <= 0.05)  {verdict(rate <= 0.05)}")
+    for split in SPLITS:
+        d = f[split]["documents"]
+        c = d["claims"]
+        print(f"\nAnnotated documents, {split}: {d['documents']} documents, {d['words']} words")
+        print(f"  claim detection: P {fmt(c['precision'])}  R {fmt(c['recall'])}  (gold {c['gold']}, predicted {c['predicted']})")
+        print(f"  {'rule':<8}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}")
+        for rule, r in rule_rows(f[split]):
+            print(f"  {rule:<8}{r['gold']:>6}{r['predicted']:>6}{fmt(r['precision']):>8}{fmt(r['recall']):>8}{fmt(r['f1']):>8}")
+        for prefix, r in d["families"].items():
+            if not (r["gold"] or r["predicted"]):
+                continue
+            ok = prefix == "HL3" or ((r["precision"] or 0) >= 0.90 and (r["recall"] or 0) >= 0.85)
+            target = "" if prefix == "HL3" else f"  (target P >= 0.90, R >= 0.85)  {verdict(ok)}"
+            print(f"  {prefix}xx   {r['gold']:>6}{r['predicted']:>6}{fmt(r['precision']):>8}{fmt(r['recall']):>8}"
+                  f"{fmt(r['f1']):>8}{target}")
+        cv = d["caveats"]
+        print(f"  caveats stated (per intervention and kind): P {fmt(cv['precision'])}  R {fmt(cv['recall'])}")
+    ins = f.get("insciout", "skipped")
+    if ins is None:
+        print("\nInSciOut: ../shared/data/insciout/ is not here; claim strength not measured.")
+    elif ins != "skipped":
+        for split in SPLITS:
+            if split in ins:
+                s = ins[split]
+                print(f"\nInSciOut claim strength, {split} ({s['pairs']} pairs): macro-F1 pooled {s['pooled']['macro_f1']:.3f} "
+                      f"(press releases {s['press_release']['macro_f1']:.3f}, abstracts {s['abstract']['macro_f1']:.3f})  "
+                      f"(target >= 0.75)  {verdict(s['pooled']['macro_f1'] >= 0.75)}; exaggeration accuracy "
+                      f"{s['exaggeration']['accuracy']:.3f}, macro-F1 {s['exaggeration']['macro_f1']:.3f}")
+    if errors:
+        print("\nMissed warning-letter claims (the whole set is read while tuning):")
+        for item in f["warning_letter_missed"]:
+            print(f"  {item['id']}: {item['text'][:160]}")
+        for split in SPLITS if errors == "all" else ("dev",):
+            print(f"\nAcceptable statements drawing an error ({split}):")
+            for item in f[split]["acceptable_false_positives"]:
+                print(f"  {item['id']} {item['findings']}: {item['text'][:160]}")
+            print(f"\nDocument errors ({split}):")
+            for line in f[split]["documents"]["errors"]:
+                print(f"  {line}")
+
+
+def markdown(f: dict) -> str:
+    """The README's Accuracy figures (project data only: InSciOut is printed apart)."""
+    lines = [
+        "| Set | Part | Measure | Figure | Target |",
+        "|---|---|---|---|---|",
+        f"| FDA warning-letter claims ({f['warning_letter_claims']}) | all (read while tuning) | share drawing an HL1xx finding "
+        f"| {f['warning_letter_recall']:.3f} | ≥ 0.95 |",
+    ]
+    for split in SPLITS:
+        s = f[split]
+        lines.append(f"| Acceptable statements ({s['acceptable']}) | {split} | share drawing an error-level HL1xx finding "
+                     f"| {s['acceptable_false_positive_rate']:.3f} | ≤ 0.05 |")
+    for split in SPLITS:
+        d = f[split]["documents"]
+        c = d["claims"]
+        lines.append(f"| Annotated documents ({d['documents']}) | {split} | claim detection P / R "
+                     f"| {fmt(c['precision'])} / {fmt(c['recall'])} | |")
+        for prefix in ("HL1", "HL2", "HL3"):
+            r = d["families"][prefix]
+            if r["gold"] or r["predicted"]:
+                target = "" if prefix == "HL3" else "P ≥ 0.90, R ≥ 0.85"
+                lines.append(f"| Annotated documents ({d['documents']}) | {split} | {prefix}xx P / R / F1 "
+                             f"| {fmt(r['precision'])} / {fmt(r['recall'])} / {fmt(r['f1'])} | {target} |")
+    lines += ["", "Per rule on the annotated documents (gold findings, predicted, precision, recall, F1):", ""]
+    header = "| Rule | " + " | ".join(f"{split} gold / pred | {split} P / R / F1" for split in SPLITS) + " |"
+    lines += [header, "|---|" + "---|---|" * len(SPLITS)]
+    rules = [r for r in SCORED_RULES if any(f[s]["documents"]["rules"][r]["gold"] or f[s]["documents"]["rules"][r]["predicted"]
+                                            for s in SPLITS)]
+    for rule in rules:
+        cells = []
+        for split in SPLITS:
+            r = f[split]["documents"]["rules"][rule]
+            cells.append(f"{r['gold']} / {r['predicted']} | {fmt(r['precision'])} / {fmt(r['recall'])} / {fmt(r['f1'])}")
+        lines.append(f"| {rule} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def markdown_insciout(f: dict) -> str:
+    ins = f.get("insciout")
+    if not ins:
+        return ""
+    lines = ["| InSciOut part | pairs | strength macro-F1 pooled | press releases | abstracts | exaggeration accuracy | exaggeration macro-F1 |",
+             "|---|---|---|---|---|---|---|"]
+    for split, label in (("dev", "train (dev, tuned on)"), ("held-out", "test (held out)")):
+        if split in ins:
+            s = ins[split]
+            lines.append(f"| {label} | {s['pairs']} | {s['pooled']['macro_f1']:.3f} | {s['press_release']['macro_f1']:.3f} "
+                         f"| {s['abstract']['macro_f1']:.3f} | {s['exaggeration']['accuracy']:.3f} | {s['exaggeration']['macro_f1']:.3f} |")
+    return "\n".join(lines)
+
+
+def replace_block(text: str, name: str, body: str) -> str:
+    start = text.index(f"<!-- {name}:start")
+    start = text.index("\n", start) + 1
+    end = text.index(f"<!-- {name}:end -->")
+    return text[:start] + body + "\n" + text[end:]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list the misses and false positives")
+    parser.add_argument("--errors", nargs="?", const="dev", choices=("dev", "all"),
+                        help="list misses and false positives (dev parts; =all adds the held-out parts)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--markdown", action="store_true", help="print the README's Accuracy tables")
+    parser.add_argument("--no-insciout", action="store_true", help="skip InSciOut even when its folder exists")
+    parser.add_argument("--update-readme", action="store_true", help="write the tables into README.md")
     args = parser.parse_args()
-    f = run()
-    verdict = {True: "PASS", False: "MISS"}
-    print(f"FDA warning-letter claims drawing an HL1xx finding: {f['warning_letter_recall']:.3f} of "
-          f"{f['warning_letter_claims']}  (target >= 0.95)  {verdict[f['warning_letter_recall'] >= 0.95]}")
-    for split in ("dev", "held-out"):
-        rate = f[f"acceptable_{split}_false_positive_rate"]
-        print(f"Acceptable statements ({split}, {f[f'acceptable_{split}']}) drawing an error-level HL1xx finding: "
-              f"{rate:.3f}  (target <= 0.05)  {verdict[rate <= 0.05]}")
-    if args.errors:
-        print("\nMissed warning-letter claims:")
-        for item in f["missed"]:
-            print(f"  {item['id']}: {item['text'][:160]}")
-        for split in ("dev", "held-out"):
-            print(f"\nFalse positives ({split}):")
-            for item in f[f"false_positives_{split}"]:
-                print(f"  {item['id']} {item['findings']}: {item['text'][:160]}")
+    f = run(with_insciout=not args.no_insciout)
+    if args.update_readme:
+        readme = ROOT / "README.md"
+        text = replace_block(readme.read_text(encoding="utf-8"), "accuracy", markdown(f))
+        if f.get("insciout"):
+            text = replace_block(text, "insciout", markdown_insciout(f))
+        readme.write_text(text, encoding="utf-8")
+        print(f"updated {readme}")
+        return
+    if args.markdown:
+        print(markdown(f))
+        extra = markdown_insciout(f)
+        if extra:
+            print("\n" + extra)
+        return
     if args.json:
-        print(json.dumps(f, indent=2, ensure_ascii=False))
+        print(json.dumps(f, indent=2, ensure_ascii=False, default=str))
+        return
+    print_text(f, args.errors)
 
 
 if __name__ == "__main__":

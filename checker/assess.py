@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping
 from .corpus import Corpus, Evidence, Status
 from .document import Document
 from .model import (CaveatFound, Citation, Claim, EvidenceRef, Finding, Location, Severity, StatusRef)
-from .nlp.claims import STRENGTH_ORDER, ClaimInfo
+from .nlp.claims import NOT_ASSERTED, STRENGTH_ORDER, ClaimInfo
 from .rules import Rule
 
 
@@ -71,9 +71,31 @@ class PageFacts:
 
             self.claims.append(ClaimFact(span.text.strip(), span.start_char + offset, span.end_char + offset, info,
                                          [cue(c) for c in info.effects], [cue(c) for c in info.qualifiers]))
+        first_new = len(self.caveats)
         for span in doc.spans.get(SPANS_CAVEATS, []):
             self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, span.text,
                                            span.start_char + offset, span.end_char + offset))
+        self._mark_caveat_sentences(self.caveats[first_new:])
+
+    def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
+        """A sentence that states a risk or an interaction is a caveat, whatever effect words
+        it uses to say so ("it can slow your reactions", "may lower blood sugar, so taking it
+        with diabetes medicines ..."): its claim words are not claims."""
+        risks = [c for c in caveats if c.level == "full" and c.kind in CAVEAT_SENTENCE_KINDS]
+        if not risks:
+            return
+        for claim in self.claims:
+            # "can lead to improvement": a risk verb whose object is an effect is no risk.
+            risk = next((c for c in risks if claim.start <= c.start < claim.end
+                         and not any(0 <= e.start - c.end <= 20 for e in claim.effects)), None)
+            if risk is None or "caveat" in claim.info.flags:
+                continue
+            claim.info.flags["caveat"] = risk.text
+            for cue in claim.effects + claim.qualifiers:
+                cue.flags["caveat"] = risk.text
+
+
+CAVEAT_SENTENCE_KINDS = ("adverse-effects", "contraindications")
 
 
 @dataclass(frozen=True)
@@ -177,7 +199,7 @@ class Assessor:
 
 
 def _asserted(cue: CueFact) -> bool:
-    return not any(flag in cue.flags for flag in ("negated", "hypothetical", "distanced"))
+    return not any(flag in cue.flags for flag in NOT_ASSERTED)
 
 
 def _rank(strength: str) -> int:
@@ -268,8 +290,10 @@ def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts:
         if not info.intervention or not info.condition:
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition)
-        if row is None or row.grade in ("insufficient", "contradicted"):
-            continue  # HL101 / HL102 speak for those
+        if row is None:
+            continue  # HL101 speaks for a pair with no evidence row
+        # On an insufficient or contradicted row HL101/HL102 say the claim is unsupported;
+        # this says, beside it, that its wording overstates even what the row records.
         allowed = _rank(row.max_strength)
         narrower = row.condition != info.condition and a.corpus.is_ancestor(info.condition, row.condition)
         if narrower:

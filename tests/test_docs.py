@@ -53,3 +53,38 @@ def test_pre_commit_hook_and_action_are_well_formed():
     assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in action["runs"]["steps"])
     readme = README
     assert "id: healthlint" in readme and "sarif: \"true\"" in readme
+
+
+def _accuracy_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "accuracy.py"
+    spec = importlib.util.spec_from_file_location("accuracy_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    __import__("sys").modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _block(name: str) -> str:
+    start = README.index(f"<!-- {name}:start")
+    return README[README.index("\n", start) + 1: README.index(f"<!-- {name}:end -->")].strip()
+
+
+def test_readme_accuracy_section_is_current():
+    """The Accuracy figures are the harness's output on the project's own data, now."""
+    accuracy = _accuracy_module()
+    figures = accuracy.run(with_insciout=False)
+    assert _block("accuracy") == accuracy.markdown(figures), \
+        "run `python bench/accuracy.py --markdown` and paste the first tables into the README"
+
+
+def test_readme_insciout_figures_are_current():
+    """InSciOut lives outside the project (GPL-3.0): checked where its folder exists."""
+    accuracy = _accuracy_module()
+    import insciout  # bench/ is on sys.path once the harness is loaded
+
+    if not insciout.DATA.exists():
+        __import__("pytest").skip("../shared/data/insciout/ is not on this machine")
+    figures = {"insciout": insciout.evaluate(insciout.DATA)}
+    assert _block("insciout") == accuracy.markdown_insciout(figures)

@@ -30,6 +30,10 @@ from .lexmatch import EntryMatcher, longest_first
 from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 
 STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
+# Context flags under which a claim word is not the writer's claim: negated, hypothetical,
+# reported at a distance, or part of a sentence that states a risk ("berberine may lower
+# blood sugar, so taking it with diabetes medicines ...": a caveat, set by the assess stage).
+NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
 
 if not Span.has_extension("hl_claim"):
     Span.set_extension("hl_claim", default=None)
@@ -75,7 +79,7 @@ class ClaimInfo:
 
     @property
     def asserted(self) -> bool:
-        return not any(flag in self.flags for flag in ("negated", "hypothetical", "distanced"))
+        return not any(flag in self.flags for flag in NOT_ASSERTED)
 
 
 class ClaimFinder:
@@ -135,9 +139,10 @@ class ClaimFinder:
                 effects = [c for c in effects if c.role != "implied"]
             if not (effects or qualifiers):
                 continue
-            # Without any mention, only a list item or heading with an effect word is a claim
-            # (about its section's topic): "- Rapid Relief: many feel better within days".
-            if not explicit and not (effects and block in ("list-item", "heading")):
+            # Without any mention, a list item or heading with an effect word is a claim about
+            # its section's topic ("- Rapid Relief: many feel better within days"), and so is
+            # any sentence with a qualifier ("Safe, gentle dosing with no harsh side effects.").
+            if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates)
             self._resolve(info, explicit, section, topic)

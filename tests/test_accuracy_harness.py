@@ -1,0 +1,70 @@
+"""The accuracy harness's scoring (bench/accuracy.py): matching by overlap, precision and
+recall, and undoing FDA's editorial marks. The figures themselves are not asserted here:
+they are what the harness measures."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+PATH = Path(__file__).resolve().parent.parent / "bench" / "accuracy.py"
+spec = importlib.util.spec_from_file_location("accuracy_bench", PATH)
+accuracy = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = accuracy  # dataclasses look their module up
+spec.loader.exec_module(accuracy)
+
+
+def test_overlapping_spans_match_and_the_rest_are_errors():
+    gold = [(0, 50), (60, 100), (120, 130)]
+    predicted = [(10, 15), (20, 25), (200, 210)]  # two inside the first sentence, one stray
+    counts, missed, wrong = accuracy.match_spans(gold, predicted)
+    assert (counts.gold, counts.predicted, counts.matched_gold, counts.matched_predicted) == (3, 3, 1, 2)
+    assert missed == [1, 2] and wrong == [2]
+    assert counts.precision == pytest.approx(2 / 3) and counts.recall == pytest.approx(1 / 3)
+    assert counts.f1 == pytest.approx(2 * (2 / 3) * (1 / 3) / (2 / 3 + 1 / 3))
+
+
+def test_touching_spans_do_not_overlap():
+    assert not accuracy.overlaps((0, 10), (10, 20))
+    assert accuracy.overlaps((0, 11), (10, 20))
+
+
+def test_page_level_rules_match_by_intervention():
+    counts = accuracy.match_keys({"kratom", "kava"}, {"kava", "cbd"})
+    assert (counts.precision, counts.recall) == (0.5, 0.5)
+
+
+def test_empty_sides_have_no_figure_instead_of_a_perfect_one():
+    assert accuracy.Counts().precision is None and accuracy.Counts().recall is None
+    assert accuracy.fmt(None) == "—"
+    assert accuracy.Counts(gold=2, predicted=0).recall == 0.0
+
+
+def test_fda_editorial_marks_are_undone():
+    assert accuracy.page_text("[A]lleviates the symptoms of BPH[,] urgency") == "Alleviates the symptoms of BPH, urgency"
+    assert accuracy.page_text("Testicules [sic] Cancers") == "Testicules Cancers"
+    assert accuracy.page_text("inflammation […] Antibacterial") == "inflammation … Antibacterial"
+
+
+def test_locate_tolerates_folded_whitespace():
+    assert accuracy.locate("Rapid relief\nfor everyone.", "Rapid relief for everyone.") == (0, 26)
+    assert accuracy.locate("abc", "xyz") is None
+
+
+def test_every_annotation_points_at_text_in_its_document(checker):
+    """An annotation that the harness cannot find would silently count as a miss."""
+    import json
+
+    from checker.ingest import read_path
+
+    golds = sorted(accuracy.DOCUMENTS.glob("*.gold.json"))
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = read_path(accuracy.DOCUMENTS / gold["file"]).text
+        for item in gold["claims"] + [f for f in gold["findings"] if "text" in f]:
+            assert accuracy.locate(text, item["text"]) is not None, (gold["id"], item["text"][:80])
+        assert gold["split"] in accuracy.SPLITS
+        assert {f["rule"] for f in gold["findings"]} <= set(accuracy.SCORED_RULES)
