@@ -37,7 +37,7 @@ SPLITS = ("dev", "held-out")
 SCORED_RULES = ("HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107", "HL108", "HL109", "HL110",
                 "HL201", "HL202", "HL203", "HL204", "HL301", "HL302")
 PAGE_RULES = ("HL201", "HL202", "HL203", "HL204", "HL301")  # one per (rule, intervention) and page; HL302 per page
-NOT_ASSERTED = ("negated", "hypothetical", "distanced")
+from checker.nlp.claims import NOT_ASSERTED  # noqa: E402  (negated, hypothetical, distanced, caveat)
 
 
 def load(path: Path) -> list[dict]:

@@ -112,6 +112,7 @@ class Assessor:
         self.settings = settings
         self._citations = {s.id: Citation(s.id, s.citation, s.url, s.year, s.type, s.verified) for s in corpus.sources.values()}
         self._evidence_refs: dict[str, EvidenceRef] = {}
+        self._variants: dict[str, str] | None = None
 
     # -- helpers ------------------------------------------------------------------
 
@@ -177,7 +178,32 @@ class Assessor:
                 info.condition, info.condition_text, info.condition_inherited = ident, text, False
                 return
 
+    def variants(self) -> dict[str, str]:
+        """intervention -> its more specific variant, when the variant's name is the
+        intervention's name with words added ("compounded semaglutide" / "semaglutide")."""
+        if self._variants is None:
+            names = {i.id: f" {i.name.lower()} " for i in self.corpus.interventions.values()}
+            self._variants = {general: specific for general, g in names.items() for specific, s in names.items()
+                              if general != specific and g in s}
+        return self._variants
+
+    def resolve_variants(self, facts: PageFacts) -> None:
+        """On a page that names the specific variant ("compounded semaglutide"), the bare
+        name ("semaglutide") means that variant too."""
+        variants = self.variants()
+        remap = {g: s for g, s in variants.items() if g in facts.mentions and s in facts.mentions}
+        if not remap:
+            return
+        for claim in facts.claims:
+            if claim.info.intervention in remap:
+                claim.info.intervention = remap[claim.info.intervention]
+        for general, specific in remap.items():
+            first = min(facts.mentions[general], facts.mentions[specific])
+            del facts.mentions[general]
+            facts.mentions[specific] = first
+
     def assess(self, document: Document, facts: PageFacts) -> list[Finding]:
+        self.resolve_variants(facts)
         for claim in facts.claims:
             self.link(claim.info)
         findings: list[Finding] = []
@@ -223,6 +249,14 @@ def _positive_claims(facts: PageFacts):
 # -- kinds ------------------------------------------------------------------------
 
 
+def _implied_too_weak(params, info: ClaimInfo) -> bool:
+    """A sentence that does not name the condition ("it had me back on my feet in 48
+    hours") is read as a claim about the page's condition only at ``implied_min_strength``
+    or above ("cures", "proven"): the inference is the reader's, and the checker's guess."""
+    floor = params.get("implied_min_strength")
+    return bool(floor) and not info.explicit_condition and _rank(info.strength) < _rank(floor)
+
+
 def _hedged_severity(rule: Rule, hedged: bool) -> Severity | None:
     """The lower severity a rule gives a hedged claim ("may help", "probably safe"), if it
     names one: the wording is qualified, though the evidence still does not carry it."""
@@ -237,7 +271,7 @@ def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFa
     p = rule.params
     for claim in _positive_claims(facts):
         info = claim.info
-        if info.condition is None or _rank(info.strength) < _rank(p["min_strength"]):
+        if info.condition is None or _rank(info.strength) < _rank(p["min_strength"]) or _implied_too_weak(p, info):
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention else None
         cue = _main_cue(claim)
@@ -274,6 +308,8 @@ def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, fac
     for claim in _positive_claims(facts):
         info = claim.info
         if not info.intervention or not info.condition or _rank(info.strength) < _rank(p["min_strength"]):
+            continue
+        if _implied_too_weak(p, info):
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition)
         if row is not None and row.grade in p["grades"]:

@@ -93,7 +93,7 @@ def _check_pattern(path: Path, entry_id: str, pattern) -> tuple[Mapping, ...]:
     if not isinstance(pattern, list) or not pattern:
         raise _fail(path, entry_id, "each pattern must be a non-empty list of token tables")
     for token in pattern:
-        if not isinstance(token, dict) or not token:
+        if not isinstance(token, dict):  # {} is any one token
             raise _fail(path, entry_id, "each pattern token must be a table such as {LOWER = \"fast\"}")
         unknown = set(token) - _PATTERN_KEYS
         if unknown:

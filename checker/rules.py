@@ -35,8 +35,10 @@ KINDS: Mapping[str, Mapping[str, tuple[type, bool]]] = MappingProxyType({
     # should be lower than the rule's; unknown_pair_minor_severity: the severity for a
     # claim about a non-serious condition with no evidence row (absent: not reported).
     "evidence-gap": {"grades": (list, True), "min_strength": (str, True), "unknown_pair_if_serious": (bool, True),
-                     "unknown_pair_minor_severity": (str, False), "hedged_severity": (str, False)},
-    "evidence-contradiction": {"grades": (list, True), "min_strength": (str, True), "hedged_severity": (str, False)},
+                     "unknown_pair_minor_severity": (str, False), "hedged_severity": (str, False),
+                     "implied_min_strength": (str, False)},
+    "evidence-contradiction": {"grades": (list, True), "min_strength": (str, True), "hedged_severity": (str, False),
+                               "implied_min_strength": (str, False)},
     "strength-over-grade": {"implied_min_strength": (str, True), "error_gap": (int, True), "error_strength": (str, True)},
     "qualifier": {"qualifier": (str, True), "evidence_can_support": (bool, True), "hedged_severity": (str, False)},
     "status-contradiction": {"qualifiers": (list, True)},

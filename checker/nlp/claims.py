@@ -34,6 +34,7 @@ STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
 # reported at a distance, or part of a sentence that states a risk ("berberine may lower
 # blood sugar, so taking it with diabetes medicines ...": a caveat, set by the assess stage).
 NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
+QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
 
 if not Span.has_extension("hl_claim"):
     Span.set_extension("hl_claim", default=None)
@@ -110,11 +111,13 @@ class ClaimFinder:
             explicit: dict[str, Mention] = {}
             condition_starts = set()
             candidates: list[tuple[str, str]] = []
+            condition_tokens = set()
             for mention in sent_mentions:
                 label = mention.label
                 explicit.setdefault(label, mention)
                 if label == CONDITION:
                     condition_starts.add(mention.start)
+                    condition_tokens.update(range(mention.start, mention.end))
                     candidates.append((mention.id, mention.text))
             if block in ("title", "heading"):
                 for label in (INTERVENTION, CONDITION):
@@ -123,6 +126,10 @@ class ClaimFinder:
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers = [], []
             for entry, start, end in cue_matches[lo:hi]:
+                # A cue word inside a condition's name claims nothing: "heart attacks",
+                # "treatment-resistant depression".
+                if entry.file == "effects" and condition_tokens.issuperset(range(start, end)):
+                    continue
                 if entry.file == "effects":
                     # "for" counts only right before a condition: "for (severe, chronic) PTSD",
                     # "Formula for Prostate & Testicular Cancers"
@@ -142,6 +149,12 @@ class ClaimFinder:
             # Without any mention, a list item or heading with an effect word is a claim about
             # its section's topic ("- Rapid Relief: many feel better within days"), and so is
             # any sentence with a qualifier ("Safe, gentle dosing with no harsh side effects.").
+            # Speed, durability and breadth words claim something only about an effect:
+            # "ships within 24 hours", "everyone responds differently" do not.
+            if not effects:
+                qualifiers = [q for q in qualifiers if q.value not in QUALIFIERS_NEEDING_AN_EFFECT]
+                if not qualifiers:
+                    continue
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates)

@@ -88,6 +88,10 @@ class ContextMarker:
                 for start, end, category, direction in local:
                     if category == "terminate" or category in cue.flags:
                         continue
+                    # A cue that holds its own negation ("no side effects", "no interactions")
+                    # is not negated by it.
+                    if cue.start <= start and end <= cue.end and category == "negated":
+                        continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
                     elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category):

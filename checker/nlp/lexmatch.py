@@ -1,7 +1,7 @@
 """Match lexicon entries (phrases and token patterns) against a Doc.
 
 Phrases go to one case-insensitive PhraseMatcher. Token patterns use a subset of spaCy's
-Matcher syntax (``LOWER``/``ORTH``/``TEXT`` as a string or ``{IN = [...]}``, ``LIKE_NUM``,
+Matcher syntax (``{}`` for any token, ``LOWER``/``ORTH``/``TEXT`` as a string or ``{IN = [...]}``, ``LIKE_NUM``,
 ``IS_DIGIT``, ``IS_PUNCT``, ``IS_ALPHA``, ``IS_TITLE``, ``IS_UPPER``, ``IS_SPACE``; ``OP``
 ``?``, ``*``, ``+``), so a pattern written here also works in spaCy's Matcher. We run them
 ourselves, anchored: each pattern has an *anchor* (its first required step with literal
@@ -109,6 +109,8 @@ class Step:
     max: int
 
     def test(self, token) -> bool:
+        if self.attr == "any":
+            return True
         if self.words is not None:
             return (token.lower_ if self.attr == "lower" else token.text) in self.words
         return getattr(token, self.attr) == self.flag
@@ -120,6 +122,9 @@ def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
         op = token.get("OP", "1")
         low, high = {"1": (1, 1), "?": (0, 1), "*": (0, MAX_REPEAT), "+": (1, MAX_REPEAT)}[op]
         keys = [k for k in token if k != "OP"]
+        if not keys:  # {} or {OP = "?"}: any one token, as in spaCy's Matcher
+            steps.append(Step("any", None, True, low, high))
+            continue
         if len(keys) != 1:
             raise ValueError(f"each pattern token needs exactly one attribute besides OP, got {keys}")
         key, value = keys[0], token[keys[0]]
