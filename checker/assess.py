@@ -273,34 +273,64 @@ def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFa
         info = claim.info
         if info.condition is None or _rank(info.strength) < _rank(p["min_strength"]) or _implied_too_weak(p, info):
             continue
-        row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention else None
-        cue = _main_cue(claim)
-        subject = a.name_of(info.intervention)
-        severity = _hedged_severity(rule, "hedged" in info.flags)
-        if row is not None and row.grade in p["grades"]:
-            message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(info.condition)} is {row.grade}."
-            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
-                            severity=severity)
-        elif row is None and p["unknown_pair_if_serious"] and (info.explicit_condition or info.strength == "certainty"):
-            condition = a.corpus.conditions.get(info.condition)
-            if condition is None:
-                continue
-            known = info.intervention in a.corpus.interventions
-            if not condition.serious:
-                # A product the corpus does not know making a disease claim ("reduces acne")
-                # is what regulators cite as an unapproved drug; for a minor condition the
-                # risk of harm is lower, so it is reported at a lower severity. For a known
-                # intervention the evidence table speaks, and it has no row here.
-                minor = p.get("unknown_pair_minor_severity")
-                if not minor or known:
-                    continue
-                severity = min(Severity(minor), severity or rule.severity, key=lambda s: s.rank)
-            what = f"for {subject}" if known else (f"for this product ('{info.intervention_text}')" if info.intervention_text
-                                                   else "for the product")
-            kind = "a serious condition" if condition.serious else "a condition"
-            message = (f"'{cue.text}': a treatment claim about {condition.name}, {kind}, with no evidence "
-                       f"{what} in the evidence table.")
-            yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, severity=severity)
+        finding = _evidence_gap(a, rule, document, claim, info.condition, info.explicit_condition)
+        linked = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention else None
+        # (An approved indication lists its conditions exactly: "seizures associated with
+        # LGS, Dravet syndrome or TSC" names no further claim.)
+        if finding is None and info.intervention in a.corpus.interventions and not (linked and linked.grade == "approved"):
+            # The other conditions a sentence names ("will treat knee osteoarthritis,
+            # multiple sclerosis and autism"): one that is serious and has no evidence row
+            # is an unsupported claim too, whatever the first one's evidence.
+            for ident, _ in info.condition_candidates:
+                if ident != info.condition and a.corpus.evidence_for(info.intervention, ident) is None:
+                    finding = _evidence_gap(a, rule, document, claim, ident, True)
+                    if finding is not None:
+                        break
+        if finding is not None:
+            yield finding
+
+
+def _evidence_gap(a: Assessor, rule: Rule, document: Document, claim: ClaimFact, condition_id: str,
+                  explicit: bool) -> Finding | None:
+    p = rule.params
+    info = claim.info
+    row = a.corpus.evidence_for(info.intervention, condition_id) if info.intervention else None
+    cue = _main_cue(claim)
+    subject = a.name_of(info.intervention)
+    severity = _hedged_severity(rule, "hedged" in info.flags)
+    if row is not None:
+        if row.grade in p["grades"]:
+            message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(condition_id)} is {row.grade}."
+        elif row.grade == "contradicted" and row.condition != condition_id:
+            # Trials that found no effect on a related condition do not speak for this one
+            # (HL102 is for the condition they tested); nothing else supports it either.
+            message = (f"'{cue.text}': the evidence table has no row for {subject} and {a.condition_name(condition_id)}; "
+                       f"the nearest, for {a.condition_name(row.condition)}, found that it does not work.")
+        else:
+            return None
+        return a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
+                         severity=severity, condition=condition_id)
+    if not p["unknown_pair_if_serious"] or not (explicit or info.strength == "certainty"):
+        return None
+    condition = a.corpus.conditions.get(condition_id)
+    if condition is None:
+        return None
+    known = info.intervention in a.corpus.interventions
+    if not condition.serious:
+        # A product the corpus does not know making a disease claim ("reduces acne") is
+        # what regulators cite as an unapproved drug; for a minor condition the risk of
+        # harm is lower, so it is reported at a lower severity. For a known intervention
+        # the evidence table speaks, and it has no row here.
+        minor = p.get("unknown_pair_minor_severity")
+        if not minor or known:
+            return None
+        severity = min(Severity(minor), severity or rule.severity, key=lambda s: s.rank)
+    what = f"for {subject}" if known else (f"for this product ('{info.intervention_text}')" if info.intervention_text
+                                           else "for the product")
+    kind = "a serious condition" if condition.serious else "a condition"
+    message = (f"'{cue.text}': a treatment claim about {condition.name}, {kind}, with no evidence "
+               f"{what} in the evidence table.")
+    return a.finding(rule, document, message, cue.start, cue.end, claim=claim, severity=severity, condition=condition_id)
 
 
 def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
@@ -312,7 +342,8 @@ def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, fac
         if _implied_too_weak(p, info):
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition)
-        if row is not None and row.grade in p["grades"]:
+        # Only for the condition the trials tested: a related one is HL101's.
+        if row is not None and row.grade in p["grades"] and row.condition == info.condition:
             cue = _main_cue(claim)
             message = f"'{cue.text}': the evidence shows {a.name_of(info.intervention)} does not work for {a.condition_name(info.condition)}."
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
