@@ -60,21 +60,28 @@ class PageFacts:
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
         from .nlp import SPANS_CAVEATS, SPANS_CLAIMS
+        from .nlp.claims import doc_text, token_chars
 
         for ident, (start, end) in doc.user_data.get("hl_first_mentions", {}).items():
             self.mentions.setdefault(ident, (start + offset, end + offset))
+        # Offsets and text from arrays read once: Span.text and Span.start_char walk the
+        # Doc token by token, which made this the costliest step after the tokenizer.
+        starts, ends = token_chars(doc)
+        text = doc_text(doc)
+
+        def cue(c):
+            return CueFact(c.kind, c.value, c.role, c.text, c.start_char + offset, c.end_char + offset, dict(c.flags))
+
         for span in doc.spans.get(SPANS_CLAIMS, []):
             info: ClaimInfo = span._.hl_claim
-
-            def cue(c):
-                return CueFact(c.kind, c.value, c.role, c.text, c.start_char + offset, c.end_char + offset, dict(c.flags))
-
-            self.claims.append(ClaimFact(span.text.strip(), span.start_char + offset, span.end_char + offset, info,
+            first, last = starts[span.start], ends[span.end - 1]
+            self.claims.append(ClaimFact(text[first:last].strip(), first + offset, last + offset, info,
                                          [cue(c) for c in info.effects], [cue(c) for c in info.qualifiers]))
         first_new = len(self.caveats)
         for span in doc.spans.get(SPANS_CAVEATS, []):
-            self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, span.text,
-                                           span.start_char + offset, span.end_char + offset))
+            first, last = starts[span.start], ends[span.end - 1]
+            self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, text[first:last],
+                                           first + offset, last + offset))
         self._mark_caveat_sentences(self.caveats[first_new:])
 
     def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
@@ -301,9 +308,10 @@ def _evidence_gap(a: Assessor, rule: Rule, document: Document, claim: ClaimFact,
     if row is not None:
         if row.grade in p["grades"]:
             message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(condition_id)} is {row.grade}."
-        elif row.grade == "contradicted" and row.condition != condition_id:
-            # Trials that found no effect on a related condition do not speak for this one
-            # (HL102 is for the condition they tested); nothing else supports it either.
+        elif row.grade == "contradicted" and not a.corpus.is_ancestor(row.condition, condition_id):
+            # Trials that found no effect in a narrower condition (osteoarthritis) do not
+            # speak for the broader one the claim names ("arthritis"): HL102 is for the
+            # condition they tested and its kinds; nothing else supports this claim either.
             message = (f"'{cue.text}': the evidence table has no row for {subject} and {a.condition_name(condition_id)}; "
                        f"the nearest, for {a.condition_name(row.condition)}, found that it does not work.")
         else:
@@ -342,8 +350,9 @@ def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, fac
         if _implied_too_weak(p, info):
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition)
-        # Only for the condition the trials tested: a related one is HL101's.
-        if row is not None and row.grade in p["grades"] and row.condition == info.condition:
+        # Only for the condition the trials tested and its kinds ("clogged arteries" under
+        # heart disease): a broader one is HL101's.
+        if row is not None and row.grade in p["grades"] and a.corpus.is_ancestor(row.condition, info.condition):
             cue = _main_cue(claim)
             message = f"'{cue.text}': the evidence shows {a.name_of(info.intervention)} does not work for {a.condition_name(info.condition)}."
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),

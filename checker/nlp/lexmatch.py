@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -100,20 +100,45 @@ _FLAGS = {"LIKE_NUM": "like_num", "IS_DIGIT": "is_digit", "IS_PUNCT": "is_punct"
           "IS_TITLE": "is_title", "IS_UPPER": "is_upper", "IS_SPACE": "is_space"}
 
 
+_VIEW_ATTRS = (LOWER, ORTH, LIKE_NUM, IS_DIGIT, IS_PUNCT, IS_ALPHA, IS_TITLE, IS_UPPER, IS_SPACE)
+_VIEW_NAMES = ("lower", "orth", "like_num", "is_digit", "is_punct", "is_alpha", "is_title", "is_upper", "is_space")
+
+
+class TokenView:
+    """A Doc's token attributes as plain lists, read once: pattern steps test list items
+    instead of creating a Token per test (that was most of the matching time)."""
+
+    __slots__ = ("doc", "length", "_columns")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.length = len(doc)
+        self._columns: dict[str, list[int]] = {}
+
+    def column(self, name: str) -> list[int]:
+        values = self._columns.get(name)
+        if values is None:  # read on first use: most patterns need only LOWER
+            attr = _VIEW_ATTRS[_VIEW_NAMES.index(name)]
+            values = self._columns[name] = self.doc.to_array(attr).tolist() if self.length else []
+        return values
+
+
 @dataclass(frozen=True)
 class Step:
-    attr: str  # "lower" | "orth" | a token flag attribute
+    attr: str  # "any" | "lower" | "orth" | a token flag attribute
     words: frozenset[str] | None  # for lower / orth
     flag: bool  # for flags: the value required
     min: int
     max: int
+    hashes: frozenset[int] = frozenset()  # the words' string hashes, as in the Doc's arrays
 
-    def test(self, token) -> bool:
+    def test(self, view: TokenView, index: int) -> bool:
         if self.attr == "any":
             return True
+        value = view.column(self.attr)[index]
         if self.words is not None:
-            return (token.lower_ if self.attr == "lower" else token.text) in self.words
-        return getattr(token, self.attr) == self.flag
+            return value in self.hashes
+        return bool(value) == self.flag
 
 
 def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
@@ -132,7 +157,7 @@ def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
             values = value["IN"] if isinstance(value, Mapping) else [value]
             attr = "lower" if key == "LOWER" else "orth"
             words = frozenset(v.lower() if attr == "lower" else v for v in values)
-            steps.append(Step(attr, words, True, low, high))
+            steps.append(Step(attr, words, True, low, high, frozenset(hash_string(w) for w in words)))
         elif key in _FLAGS:
             steps.append(Step(_FLAGS[key], None, bool(value), low, high))
         else:
@@ -157,23 +182,23 @@ class AnchoredPattern:
                 return cls(entry_id, steps, index, (sum(s.min for s in before), sum(s.max for s in before)))
         raise ValueError(f"pattern in '{entry_id}' has no required literal step to anchor on")
 
-    def match_at(self, doc: Doc, start: int) -> int:
+    def match_at(self, view: TokenView, start: int) -> int:
         """The end of the longest match starting at ``start``, or -1."""
-        return _match(doc, self.steps, 0, start)
+        return _match(view, self.steps, 0, start)
 
 
-def _match(doc: Doc, steps: tuple[Step, ...], index: int, position: int) -> int:
+def _match(view: TokenView, steps: tuple[Step, ...], index: int, position: int) -> int:
     if index == len(steps):
         return position
     step = steps[index]
     count = 0
     positions = [position] if step.min == 0 else []
-    while count < step.max and position + count < len(doc) and step.test(doc[position + count]):
+    while count < step.max and position + count < view.length and step.test(view, position + count):
         count += 1
         if count >= step.min:
             positions.append(position + count)
     for candidate in reversed(positions):  # greedy: longest first
-        end = _match(doc, steps, index + 1, candidate)
+        end = _match(view, steps, index + 1, candidate)
         if end >= 0:
             return end
     return -1
@@ -210,11 +235,14 @@ class EntryMatcher:
         if not self._patterns:
             return
         seen = set()
+        view = None
         for key, anchor_at, _ in self._anchors(doc):
+            if view is None:
+                view = TokenView(doc)
             for pattern in self._patterns[strings[key]]:
                 low, high = pattern.prefix
                 for start in range(max(0, anchor_at - high), anchor_at - low + 1):
-                    end = pattern.match_at(doc, start)
+                    end = pattern.match_at(view, start)
                     if end > start and (pattern.entry_id, start, end) not in seen:
                         seen.add((pattern.entry_id, start, end))
                         yield self.entries[pattern.entry_id], start, end
