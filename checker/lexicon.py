@@ -29,7 +29,8 @@ from .errors import DataError
 FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "effects": {"strength": ("possibility", "efficacy", "certainty"), "role": ("effect", "evidence", "implied")},
     "qualifiers": {"qualifier": ("speed", "durability", "safety", "comparison", "breadth", "hype", "approval", "legality")},
-    "context": {"category": ("negated", "hedged", "hypothetical", "distanced", "attributed", "historical", "pseudo", "terminate"),
+    "context": {"category": ("negated", "hedged", "hypothetical", "distanced", "attributed", "historical", "pseudo", "terminate",
+                             "rhetorical"),
                 "direction": ("forward", "backward", "both")},
     "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
                 "level": ("full", "partial")},

@@ -52,12 +52,22 @@ class ContextMarker:
             index = bisect_left(range_starts, start + 1) - 1
             return index >= 0 and start < ranges[index][1]
 
+        def in_same_claim(first: int, second: int) -> bool:
+            index = bisect_left(range_starts, first + 1) - 1
+            return index >= 0 and ranges[index][0] <= first and second < ranges[index][1]
+
         matches = [m for m in self._matcher(doc) if in_claim(m[1])]
         pseudo = [(s, e) for entry, s, e in matches if entry["category"] == "pseudo"]
+        rhetorical = [s for entry, s, e in matches if entry["category"] == "rhetorical"]
         triggers = []
         for entry, start, end in matches:
             category = entry["category"]
-            if category == "pseudo":
+            if category in ("pseudo", "rhetorical"):
+                continue
+            # "Did you know that X can help ...?" asserts X: a rhetorical opener turns off
+            # the question mark's backward trigger for its sentence.
+            if category == "hypothetical" and entry["direction"] == "backward" and any(
+                    r < start and in_same_claim(r, start) for r in rhetorical):
                 continue
             # A pseudo-trigger cancels the triggers it overlaps ("is not" in "is not only");
             # a longer trigger survives it ("no more effective than" over "no more").

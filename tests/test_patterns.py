@@ -1,0 +1,125 @@
+"""Patterns of wording learnt from the accuracy dev sets (bench/accuracy.py), each on
+sentences written for this test: what makes a claim, what is a caveat, and how severity and
+rule choice follow the wording and the evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def rules_of(report) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+def severity_of(report, rule: str) -> str:
+    return next(f.severity.value for f in report.findings if f.rule == rule)
+
+
+# -- what is (not) a claim ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Is kratom safe?",  # a question asks
+    "Kratom can slow your reactions, so do not drive after taking it.",  # a risk
+    "Berberine may lower blood sugar, so taking it with diabetes medicines can cause hypoglycaemia.",  # interaction
+    "Oral zinc can reduce how well some antibiotics work.",
+    "Adverts often suggest that fish oil prevents heart attacks.",  # distanced
+    "Fish oil supplements have not been shown to protect against heart disease.",  # negated both ways
+    "Spravato is used for adults whose depression is resistant to treatment.",  # look-alike
+    "In stock - ships within 24 hours. Fast shipping!",  # speed about shipping
+    "Everyone responds differently to kava.",  # breadth with no effect
+    "The NIH-supported studies of saw palmetto were large.",  # support as funding
+])
+def test_not_asserted_claims_draw_no_claim_finding(check, text):
+    found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
+    assert not found, found
+
+
+def test_a_rhetorical_question_asserts(check):
+    assert "HL101" in rules_of(check("Did you know that our capsules can help control blood sugar?"))
+    assert "HL101" not in rules_of(check("Can our capsules help control blood sugar?"))
+
+
+def test_a_qualifier_makes_a_claim_about_the_page_topic_without_a_mention(check):
+    report = check("Kratom capsules for pain.\n\nSafe, gentle and with no side effects.")
+    assert "HL107" in rules_of(report)
+
+
+def test_a_pronoun_stands_for_the_page_topic(check):
+    report = check("Glucosamine for joint pain.\n\nIt works for everyone, every single time.")
+    assert "HL110" in rules_of(report)
+    assert any(c.intervention == "glucosamine" for c in check("Glucosamine.\n\nIt cures arthritis.").claims)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Anticancer and antiproliferative effects.", "HL101"),  # an implied condition
+    ("Helps prevent the spread of malignant cells.", "HL101"),
+    ("I noticed a drop in my glucose levels after a week on this supplement.", "HL101"),
+    ("The same active ingredient as Ozempic, at a fraction of the price.", "HL106"),  # sameness
+    ("Unlike harsh pharmaceuticals, kratom works with your body.", "HL106"),
+    ("Relieves joint pain for good, even when cortisone shots have failed.", "HL106"),
+    ("BPC-157 heals torn ligaments up to 3x faster.", "HL104"),
+    ("It was gone after one vial of BPC-157.", "HL104"),
+])
+def test_wordings_that_make_a_claim(check, text, rule):
+    assert rule in rules_of(check(text))
+
+
+def test_typographic_apostrophes_match(check):
+    assert any(c.intervention == "st-johns-wort" for c in check("St. John’s wort cures depression.").claims)
+    assert "negated" in check("Omega-3 supplements don’t reduce heart disease.").claims[0].context
+
+
+# -- severity and rule choice --------------------------------------------------------------
+
+def test_a_hedged_claim_is_a_warning(check):
+    assert severity_of(check("Echinacea is probably safe for most adults."), "HL107") == "warning"
+    assert severity_of(check("Echinacea is safe."), "HL107") == "error"
+
+
+def test_an_unknown_product_claiming_a_minor_condition_is_a_warning(check):
+    assert severity_of(check("Our cream clears acne."), "HL101") == "warning"
+    assert severity_of(check("Our cream cures skin cancer."), "HL101") == "error"
+
+
+def test_contradicted_evidence_covers_kinds_of_its_condition_not_broader_ones(check):
+    # chelation-therapy/heart-disease is contradicted; "clogged arteries" is a kind of heart disease
+    assert "HL102" in rules_of(check("Chelation therapy clears clogged arteries."))
+    # glucosamine/osteoarthritis is contradicted; "arthritis" is broader: unsupported, not contradicted
+    broader = rules_of(check("Glucosamine relieves arthritis pain."))
+    assert "HL101" in broader and "HL102" not in broader
+
+
+def test_hl103_speaks_beside_hl102_when_the_wording_overstates(check):
+    assert {"HL102", "HL103"} <= rules_of(check("Ivermectin cures COVID-19."))
+
+
+def test_evidence_about_a_narrower_condition_allows_one_step_less(check):
+    # ketamine has moderate evidence for treatment-resistant depression only
+    assert "HL103" in rules_of(check("Ketamine nasal spray for the treatment of depression."))
+    assert "HL103" not in rules_of(check("Ketamine may help treatment-resistant depression."))
+
+
+def test_a_listed_serious_condition_without_evidence_is_unsupported(check):
+    report = check("Our stem cell therapy treats knee osteoarthritis, multiple sclerosis and autism.")
+    assert any(f.rule == "HL101" and f.condition in ("multiple-sclerosis", "autism") for f in report.findings)
+
+
+def test_an_implied_condition_needs_certainty_for_evidence_rules(check):
+    def line_3(text):
+        return {f.rule for f in check(text).findings if f.location.line == 3}
+
+    assert not {"HL101", "HL102"} & line_3("Ivermectin and COVID-19: our readers write\n\nIt had me back on my feet in 48 hours.")
+    assert "HL102" in line_3("Ivermectin and COVID-19: our readers write\n\nIt is proven to cure it.")
+
+
+def test_the_specific_variant_named_on_a_page_is_meant_by_the_bare_name(check):
+    report = check("Compounded semaglutide, shipped to your door.\n\nSemaglutide melts away 20% of your body weight.")
+    interventions = {c.intervention for c in report.claims}
+    assert "compounded-semaglutide" in interventions and "semaglutide" not in interventions
+
+
+def test_the_supplement_disclaimer_only_partly_states_the_evidence(check):
+    page = ("Elderberry syrup stops colds. These statements have not been evaluated by the Food and Drug "
+            "Administration. This product is not intended to diagnose, treat, cure or prevent any disease.")
+    report = check(page)
+    assert any(c.kind == "evidence-status" and c.level == "partial" for c in report.caveats)
