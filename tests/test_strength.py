@@ -134,3 +134,72 @@ def test_classifier_uses_the_given_lexicon_folder(tmp_path):
     load_lexicon_dir(tmp_path)
     assert StrengthClassifier(str(tmp_path))("Glimmer zorps the snark.").level == 3
     assert classifier()("Glimmer zorps the snark.").level == 0
+
+
+# ---------------------------------------------------------------- second round of rules
+
+
+def test_causal_verbs_and_causative_constructions(rate):
+    assert rate("The new catheter produces a clearer image of the artery wall.") == 3
+    assert rate("Chronic stress uncouples the two halves of the reward circuit.") == 3
+    # verb + who is changed + how: "makes X more/less", "leads X to"
+    assert rate("One night of lost sleep makes drivers less able to judge distance.") == 3
+    assert rate("Loud music can lead shoppers to spend more money.") == 2
+    assert rate("The trial was led by nurses in three clinics.") == 0
+
+
+def test_change_over_time_is_correlational(rate):
+    assert rate("Deaths from drowning have fallen sharply in the last twenty years.") == 1
+    assert rate("Prescriptions for sleeping pills rose in every region.") == 1
+    assert rate("Obesity in ten-year-olds increased steadily between 1995 and 2015.") == 1
+    # a causal verb with an object is still a claim
+    assert rate("The levy increased the price of fizzy drinks.") == 3
+
+
+def test_a_study_aim_is_not_a_finding(rate):
+    assert rate("We set out to determine whether green tea reduces the risk of stroke.") == 0
+    assert rate("In a trial to assess the effect of music on pain, music was linked to lower anxiety.") == 1
+
+
+def test_at_risk_names_a_group_unless_it_is_stated(rate):
+    assert rate("Smokers are at increased risk of gum disease.") == 1
+    assert rate("Nurses phoned patients at high risk of stroke every week.") == 0
+    assert rate("Infants most at risk of rickets in northern cities") == 0
+    # the hedge of the main clause is rated, not the relative clause before it
+    assert rate("More mothers who are at risk could be offered the test.") == 2
+
+
+def test_participles_used_as_adjectives(rate):
+    # after "show" and its kin: a measured difference
+    assert rate("Mice from the knockout line show increased anxiety in a maze.") == 1
+    assert rate("Older drivers displayed reduced reaction times in the simulator.") == 1
+    # after a determiner or "with": a description
+    assert rate("Patients with reduced kidney function were not enrolled in the trial.") == 0
+    assert rate("The improved scanner was tested in 40 hospitals.") == 0
+    # the verb itself is still a claim
+    assert rate("The new scanner improved detection of small tumours.") == 3
+    # "lower" as the comparative adjective
+    assert rate("Infection rates are lower in hospitals with more nurses.") == 1
+    assert rate("Mothers who smoke have babies with lower birthweight.") == 1
+    assert rate("Statins lower cholesterol.") == 3
+
+
+def test_relative_clause_claims_do_not_decide(rate):
+    # a relative clause after the main verb describes its object: no claim of the text
+    assert rate("Only half of the clinics offered the checks known to prevent blindness.") == 0
+    assert rate("The lessons were given by teachers who support healthy eating.") == 0
+    # one opening the sentence may run on into the main verb: it decides when alone
+    assert rate("Children who eat breakfast do better at school than those who skip it.") == 1
+
+
+def test_where_a_relative_clause_ends(rate):
+    # at a finite verb that does not open it
+    assert rate("Teenagers who sleep less are 30% more likely to report anxiety.") == 1
+    # at a comma
+    assert rate("The protein, which is found in the gut, reduces inflammation.") == 3
+    # after its one claim: the next relationship cue is the main verb's
+    assert rate("A hormone which controls appetite also raises blood pressure.") == 3
+    # ... unless it follows "and"/"or" (the relative clause's second verb)
+    assert rate("Drugs which lower cholesterol and reduce inflammation may help prevent dementia.") == 2
+    # a hedge that ends the clause with nothing to hedge is still a conditional claim
+    assert rate("Cutting salt might be wise.") == 2
