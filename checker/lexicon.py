@@ -81,6 +81,10 @@ def inflect(word: str, forms: str) -> list[str]:
     if forms == "verb":
         stem = word[:-1] if word.endswith("e") else word
         out.update({stem + "ed", stem + "ing"})
+        # stop -> stopped, control -> controlled: a final consonant after one vowel doubles
+        # (listed both ways; the form that is not English never occurs)
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+            out.update({word + word[-1] + "ed", word + word[-1] + "ing"})
         if word.endswith("e"):
             out.add(word + "d")
     return sorted(out)
