@@ -102,10 +102,7 @@ class Checker:
             for component in self._components:  # Language.__call__ adds nothing we need
                 doc = component(doc)
             if topic is None:
-                from .nlp.claims import page_topic
-                from .nlp.mentions import mention_rows
-
-                topic = page_topic(doc, mention_rows(doc), blocks) or None
+                topic = doc.user_data.get("hl_page_topic") or None
             facts.extend(doc, offset)
         return facts
 

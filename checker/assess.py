@@ -59,8 +59,8 @@ class PageFacts:
 
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
-        from .nlp import SPANS_CAVEATS, SPANS_CLAIMS
-        from .nlp.claims import doc_text, token_chars
+        from .nlp import SPANS_CAVEATS
+        from .nlp.claims import claim_rows, doc_text, token_chars
 
         for ident, (start, end) in doc.user_data.get("hl_first_mentions", {}).items():
             self.mentions.setdefault(ident, (start + offset, end + offset))
@@ -72,9 +72,8 @@ class PageFacts:
         def cue(c):
             return CueFact(c.kind, c.value, c.role, c.text, c.start_char + offset, c.end_char + offset, dict(c.flags))
 
-        for span in doc.spans.get(SPANS_CLAIMS, []):
-            info: ClaimInfo = span._.hl_claim
-            first, last = starts[span.start], ends[span.end - 1]
+        for claim_start, claim_end, info in claim_rows(doc):
+            first, last = starts[claim_start], ends[claim_end - 1]
             self.claims.append(ClaimFact(text[first:last].strip(), first + offset, last + offset, info,
                                          [cue(c) for c in info.effects], [cue(c) for c in info.qualifiers]))
         first_new = len(self.caveats)

@@ -100,10 +100,12 @@ class ClaimFinder:
         blocks = doc.user_data.get("hl_blocks") or ()
         block_starts = [b[0] for b in blocks]
         topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
+        doc.user_data["hl_page_topic"] = topic  # the next chunk of a long document inherits it
         section: dict[str, tuple[str, str]] = {}
         mention_starts = [m.start for m in mentions]
         cue_starts = [m[1] for m in cue_matches]
         claims: list[Span] = []
+        rows: list[tuple[int, int, ClaimInfo]] = []
         for sent_start, sent_end in sentence_bounds(doc):
             block = _block_kind(starts_char[sent_start], blocks, block_starts)
             lo, hi = bisect_left(mention_starts, sent_start), bisect_left(mention_starts, sent_end)
@@ -164,7 +166,9 @@ class ClaimFinder:
             span = Span(doc, sent_start, sent_end, label="CLAIM")
             span._.hl_claim = info
             claims.append(span)
+            rows.append((sent_start, sent_end, info))
         doc.spans[SPANS_CLAIMS] = claims
+        doc.user_data["hl_claim_rows"] = rows
         return doc
 
     @staticmethod
@@ -195,6 +199,15 @@ class ClaimFinder:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
+
+
+def claim_rows(doc) -> list[tuple[int, int, ClaimInfo]]:
+    """The claims as (start, end, info) rows: the later stages read these, since going
+    through ``doc.spans`` makes a Span object and an extension lookup per claim each time."""
+    rows = doc.user_data.get("hl_claim_rows")
+    if rows is None:
+        rows = [(s.start, s.end, s._.hl_claim) for s in doc.spans.get(SPANS_CLAIMS, [])]
+    return rows
 
 
 def token_chars(doc) -> tuple[list[int], list[int]]:

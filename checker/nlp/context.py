@@ -21,8 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
-from . import SPANS_CLAIMS, SPANS_CONTEXT
-from .claims import STRENGTH_ORDER, doc_text, token_chars
+from . import SPANS_CONTEXT
+from .claims import STRENGTH_ORDER, claim_rows, doc_text, token_chars
 from .lexmatch import EntryMatcher
 
 NOT_ASSERTED = ("negated", "hypothetical", "distanced")
@@ -40,12 +40,12 @@ class ContextMarker:
         self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, load_lexicon(lexicon or None).of("context"))
 
     def __call__(self, doc):
-        claims = doc.spans[SPANS_CLAIMS] if SPANS_CLAIMS in doc.spans else []
+        claims = claim_rows(doc)
         if not claims:
             doc.spans[SPANS_CONTEXT] = []
             return doc
         # Only triggers inside claim sentences matter.
-        ranges = [(c.start, c.end) for c in claims]
+        ranges = [(start, end) for start, end, _ in claims]
         range_starts = [r[0] for r in ranges]
 
         def in_claim(start: int) -> bool:
@@ -86,9 +86,8 @@ class ContextMarker:
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         starts = [t[0] for t in kept]
-        for claim in claims:
-            info = claim._.hl_claim
-            lo, hi = bisect_left(starts, claim.start), bisect_left(starts, claim.end)
+        for claim_start, claim_end, info in claims:
+            lo, hi = bisect_left(starts, claim_start), bisect_left(starts, claim_end)
             local = kept[lo:hi]
             if not local:
                 info.strength = _strength(info.effects)

@@ -95,6 +95,8 @@ class PhraseIndex:
 
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded
+FUNCTION_WORDS = frozenset("""a an the in on at to of for with from by after within about and or not no is are was were be
+been has have had it its you your me my him her his them their we us our i this that these those""".split())
 
 _FLAGS = {"LIKE_NUM": "like_num", "IS_DIGIT": "is_digit", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_alpha",
           "IS_TITLE": "is_title", "IS_UPPER": "is_upper", "IS_SPACE": "is_space"}
@@ -174,13 +176,23 @@ class AnchoredPattern:
 
     @classmethod
     def build(cls, entry_id: str, steps: tuple[Step, ...]) -> "AnchoredPattern":
+        candidates = []
         for index, step in enumerate(steps):
             if step.words is not None and step.min >= 1:
                 before = steps[:index]
                 if any(s.max == MAX_REPEAT for s in before):
                     continue  # an unbounded prefix cannot be anchored; try a later step
-                return cls(entry_id, steps, index, (sum(s.min for s in before), sum(s.max for s in before)))
-        raise ValueError(f"pattern in '{entry_id}' has no required literal step to anchor on")
+                candidates.append(cls(entry_id, steps, index, (sum(s.min for s in before), sum(s.max for s in before))))
+        if not candidates:
+            raise ValueError(f"pattern in '{entry_id}' has no required literal step to anchor on")
+        # Anchor where the fewest tries are expected: each hit of an anchor word costs one try
+        # per possible start, and function words ("in", "was") hit far more often.
+        return min(candidates, key=lambda c: c.expected_tries())
+
+    def expected_tries(self) -> int:
+        words = self.steps[self.anchor].words or frozenset()
+        weight = sum(10 if w in FUNCTION_WORDS else 1 for w in words)
+        return weight * (self.prefix[1] - self.prefix[0] + 1)
 
     def match_at(self, view: TokenView, start: int) -> int:
         """The end of the longest match starting at ``start``, or -1."""
