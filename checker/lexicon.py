@@ -38,6 +38,9 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     # Phrases that contain a claim cue but claim nothing ("treatment-resistant", "NIH-
     # supported studies"): matched with the cues, they win as the longer match.
     "lookalikes": {"looks_like": ("effect", "qualifier")},
+    # Places a status claim can be about ("legal in Canada"); "elsewhere" for places the
+    # status table does not cover (a US state, Peru), where a claim cannot be checked.
+    "jurisdictions": {"jurisdiction": ("US", "UK", "EU", "CA", "AU", "elsewhere")},
     "strength": {"signal": ("causal", "association", "comparison", "conditional", "negation", "relative", "neutral")},
 })
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}

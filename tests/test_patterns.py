@@ -123,3 +123,23 @@ def test_the_supplement_disclaimer_only_partly_states_the_evidence(check):
             "Administration. This product is not intended to diagnose, treat, cure or prevent any disease.")
     report = check(page)
     assert any(c.kind == "evidence-status" and c.level == "partial" for c in report.caveats)
+
+
+# -- status claims by place ------------------------------------------------------------------
+
+def test_a_status_claim_is_checked_against_the_places_it_names(check):
+    assert "HL109" in rules_of(check("Psilocybin is completely legal."))  # US, UK, EU: controlled
+    assert "HL109" not in rules_of(check("Psilocybin services are legal in Oregon."))  # not in the status table
+    assert "HL109" not in rules_of(check("Canada: cannabis is legal for adults under the Cannabis Act."))  # legal, restricted
+    assert "HL109" in rules_of(check("Cannabis is legal in the United States."))  # Schedule I there
+
+
+def test_ranking_labels_and_guarantees_are_not_claims(check):
+    page = "Kava gummies for anxiety\n\n- Best for sleep: Kava Calm Chews\n- 100-day money-back guarantee\n"
+    assert not [c for c in check(page).claims if c.location.line > 1]
+
+
+def test_seizures_on_an_epilepsy_syndrome_page_use_the_syndromes_evidence(check):
+    report = check("Within three days of starting Epidiolex, her seizures stopped completely.")
+    assert "HL101" not in rules_of(report)  # Epidiolex is approved for three epilepsies
+    assert "HL103" in rules_of(report)  # ... not for every kind of seizure

@@ -73,6 +73,8 @@ class ClaimInfo:
     # Every condition the sentence names, in order: the assess stage links the claim to the
     # one the corpus has evidence for ("seizures associated with Lennox-Gastaut syndrome").
     condition_candidates: list[tuple[str, str]] = field(default_factory=list)
+    # Places the sentence names ("legal in Canada"): status claims are about those.
+    jurisdictions: list[str] = field(default_factory=list)
 
     @property
     def explicit_condition(self) -> bool:
@@ -87,7 +89,8 @@ class ClaimFinder:
     def __init__(self, nlp: Language, name: str, *, lexicon: str):
         self.name = name
         lex = load_lexicon(lexicon or None)
-        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers") + lex.of("lookalikes"))
+        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers") + lex.of("lookalikes")
+                                  + lex.of("jurisdictions"))
 
     def __call__(self, doc):
         mentions = mention_rows(doc)
@@ -96,7 +99,8 @@ class ClaimFinder:
         cue_matches = [m for m in longest_first(self._cues(doc)) if m[0].file != "lookalikes"]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
-        doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches]
+        doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches
+                                 if entry.file != "jurisdictions"]
         blocks = doc.user_data.get("hl_blocks") or ()
         block_starts = [b[0] for b in blocks]
         topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
@@ -126,8 +130,11 @@ class ClaimFinder:
                     if label in explicit:
                         section[label] = (explicit[label].id, explicit[label].text)
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
-            effects, qualifiers = [], []
+            effects, qualifiers, places = [], [], []
             for entry, start, end in cue_matches[lo:hi]:
+                if entry.file == "jurisdictions":
+                    places.append(entry["jurisdiction"])
+                    continue
                 # A cue word inside a condition's name claims nothing: "heart attacks",
                 # "treatment-resistant depression".
                 if entry.file == "effects" and condition_tokens.issuperset(range(start, end)):
@@ -159,7 +166,8 @@ class ClaimFinder:
                     continue
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
-            info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates)
+            info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
+                             jurisdictions=places)
             self._resolve(info, explicit, section, topic)
             if info.intervention is None and info.condition is None:
                 continue
