@@ -34,7 +34,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
                 "direction": ("forward", "backward", "both")},
     "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
                 "level": ("full", "partial")},
-    "products": {"kind": ("product",)},
+    "products": {"kind": ("product", "pronoun")},
     # Phrases that contain a claim cue but claim nothing ("treatment-resistant", "NIH-
     # supported studies"): matched with the cues, they win as the longer match.
     "lookalikes": {"looks_like": ("effect", "qualifier")},

@@ -143,3 +143,8 @@ def test_seizures_on_an_epilepsy_syndrome_page_use_the_syndromes_evidence(check)
     report = check("Within three days of starting Epidiolex, her seizures stopped completely.")
     assert "HL101" not in rules_of(report)  # Epidiolex is approved for three epilepsies
     assert "HL103" in rules_of(report)  # ... not for every kind of seizure
+
+
+def test_a_pronoun_with_only_an_effect_word_needs_a_condition(check):
+    assert not [c for c in check("Glucosamine.\n\nIt improves the absorption of calcium.").claims if c.location.line == 3]
+    assert [c for c in check("Glucosamine.\n\nIt relieves joint pain.").claims if c.location.line == 3]

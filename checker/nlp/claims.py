@@ -166,6 +166,9 @@ class ClaimFinder:
                     continue
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
+            if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
+                    and block not in ("list-item", "heading"):
+                continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
             self._resolve(info, explicit, section, topic)

@@ -194,8 +194,8 @@ class MentionFinder:
             ident = strings[key].split("|")[1]
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
                 found.append((start, end, INTERVENTION, ident, "street", 100.0))
-        for _entry, start, end in self._products(doc):
-            found.append((start, end, PRODUCT, "product", "generic", 100.0))
+        for entry, start, end in self._products(doc):
+            found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id "product" or "pronoun"
         kept = _longest_non_overlapping(found)
         starts_char, ends_char = _token_chars(doc)
         text = doc.user_data.get("hl_text") or doc.text
