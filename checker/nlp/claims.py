@@ -167,7 +167,7 @@ class ClaimFinder:
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
             if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
-                    and block not in ("list-item", "heading"):
+                    and block not in ("list-item", "heading") and not any(c.value == "certainty" for c in effects):
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
