@@ -44,6 +44,8 @@ class SourceMap:
         return cls(runs=((0, 0),), line_starts=line_starts_of(source), source_length=len(source))
 
     def source_offset(self, plain_offset: int) -> int:
+        if len(self.runs) == 1 and self.runs[0] == (0, 0):  # plain text: offsets are the same
+            return max(0, min(plain_offset, self.source_length))
         index = bisect_right(self.runs, (plain_offset, self.source_length + 1)) - 1
         if index < 0:
             return 0

@@ -82,7 +82,7 @@ class ClaimInfo:
 
     @property
     def asserted(self) -> bool:
-        return not any(flag in self.flags for flag in NOT_ASSERTED)
+        return not (self.flags and not self.flags.keys().isdisjoint(NOT_ASSERTED))
 
 
 class ClaimFinder:

@@ -110,12 +110,14 @@ class TokenView:
     """A Doc's token attributes as plain lists, read once: pattern steps test list items
     instead of creating a Token per test (that was most of the matching time)."""
 
-    __slots__ = ("doc", "length", "_columns")
+    __slots__ = ("doc", "length", "_columns", "_positions")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.length = len(doc)
-        self._columns: dict[str, list[int]] = {}
+        # Shared by every matcher that reads this Doc (plain lists: no reference cycle).
+        self._columns: dict[str, list[int]] = doc.user_data.setdefault("hl_token_columns", {})
+        self._positions: dict[str, dict[int, list[int]]] = doc.user_data.setdefault("hl_token_positions", {})
 
     def column(self, name: str) -> list[int]:
         values = self._columns.get(name)
@@ -123,6 +125,15 @@ class TokenView:
             attr = _VIEW_ATTRS[_VIEW_NAMES.index(name)]
             values = self._columns[name] = self.doc.to_array(attr).tolist() if self.length else []
         return values
+
+    def positions(self, name: str) -> dict[int, list[int]]:
+        """Where each word (hash) occurs: the anchors of the patterns are found here."""
+        index = self._positions.get(name)
+        if index is None:
+            index = self._positions[name] = {}
+            for position, value in enumerate(self.column(name)):
+                index.setdefault(value, []).append(position)
+        return index
 
 
 @dataclass(frozen=True)
@@ -173,6 +184,8 @@ class AnchoredPattern:
     steps: tuple[Step, ...]
     anchor: int  # index of the anchor step
     prefix: tuple[int, int]  # fewest and most tokens the steps before the anchor can take
+    # every step that could anchor: (index, prefix); on a Doc the one with fewest hits is used
+    candidates: tuple[tuple[int, tuple[int, int]], ...] = ()
 
     @classmethod
     def build(cls, entry_id: str, steps: tuple[Step, ...]) -> "AnchoredPattern":
@@ -187,7 +200,23 @@ class AnchoredPattern:
             raise ValueError(f"pattern in '{entry_id}' has no required literal step to anchor on")
         # Anchor where the fewest tries are expected: each hit of an anchor word costs one try
         # per possible start, and function words ("in", "was") hit far more often.
-        return min(candidates, key=lambda c: c.expected_tries())
+        chosen = min(candidates, key=lambda c: c.expected_tries())
+        return cls(entry_id, steps, chosen.anchor, chosen.prefix, tuple((c.anchor, c.prefix) for c in candidates))
+
+    def anchor_hits(self, view: "TokenView") -> tuple[list[int], tuple[int, int]] | None:
+        """On this Doc: the positions of the cheapest anchor and its prefix, or None when a
+        required word does not occur at all (the pattern cannot match)."""
+        best = None
+        for index, prefix in self.candidates:
+            step = self.steps[index]
+            positions = view.positions(step.attr)
+            hits = [p for h in step.hashes for p in positions.get(h, ())]
+            if not hits:
+                return None
+            cost = len(hits) * (prefix[1] - prefix[0] + 1)
+            if best is None or cost < best[0]:
+                best = (cost, hits, prefix)
+        return (sorted(best[1]), best[2]) if best else None
 
     def expected_tries(self) -> int:
         words = self.steps[self.anchor].words or frozenset()
@@ -222,8 +251,7 @@ class EntryMatcher:
     def __init__(self, vocab: Vocab, tokenizer, entries: Iterable[Entry]):
         self.entries = {entry.id: entry for entry in entries}
         self._phrases = PhraseMatcher(vocab, attr="LOWER")
-        self._anchors = PhraseMatcher(vocab, attr="LOWER")
-        self._patterns: dict[str, list[AnchoredPattern]] = {}
+        self._patterns: list[AnchoredPattern] = []
         for entry in self.entries.values():
             if entry.phrases:
                 # Through the tokenizer on purpose: it caches each chunk it tokenizes, but
@@ -231,13 +259,8 @@ class EntryMatcher:
                 # #1250), so common words often stay uncached. Tokenizing the lexicon's
                 # everyday words here once made checking whole pages ~35% faster.
                 self._phrases.add(entry.id, list(tokenizer.pipe(with_apostrophe_variants(entry.phrases))))
-            for number, pattern in enumerate(entry.patterns):
-                anchored = AnchoredPattern.build(entry.id, compile_pattern(pattern))
-                key = f"{entry.id}#{number}"
-                self._patterns[key] = [anchored]
-                step = anchored.steps[anchored.anchor]
-                words = sorted(step.words)
-                self._anchors.add(key, [Doc(vocab, words=[w]) for w in words])
+            for pattern in entry.patterns:
+                self._patterns.append(AnchoredPattern.build(entry.id, compile_pattern(pattern)))
         self._strings = vocab.strings
 
     def __call__(self, doc: Doc) -> Iterator[tuple[Entry, int, int]]:
@@ -247,13 +270,18 @@ class EntryMatcher:
         if not self._patterns:
             return
         seen = set()
-        view = None
-        for key, anchor_at, _ in self._anchors(doc):
-            if view is None:
-                view = TokenView(doc)
-            for pattern in self._patterns[strings[key]]:
-                low, high = pattern.prefix
+        view = TokenView(doc)
+        for pattern in self._patterns:
+            found = pattern.anchor_hits(view)
+            if found is None:
+                continue
+            hits, (low, high) = found
+            tried = set()
+            for anchor_at in hits:
                 for start in range(max(0, anchor_at - high), anchor_at - low + 1):
+                    if start in tried:
+                        continue
+                    tried.add(start)
                     end = pattern.match_at(view, start)
                     if end > start and (pattern.entry_id, start, end) not in seen:
                         seen.add((pattern.entry_id, start, end))

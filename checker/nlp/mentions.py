@@ -155,16 +155,27 @@ class MentionFinder:
         """
         array = doc.to_array([LOWER, IS_ALPHA, LENGTH])
         candidate = (array[:, 1] == 1) & (array[:, 2] >= self.fuzzy_min_length) & ~covered
+        positions = numpy.flatnonzero(candidate)
+        if not len(positions):
+            return []
+        # Each distinct word once per page: most words repeat.
+        unique, inverse = numpy.unique(array[positions, 0], return_inverse=True)
         strings = self._strings
-        found = []
-        for position in numpy.flatnonzero(candidate).tolist():
-            lower = strings[int(array[position, 0])]
+        hits = {}
+        for index, value in enumerate(unique.tolist()):
+            lower = strings[value]
             if lower in self._exact_forms:
                 continue
             hit = self._fuzzy_lookup(lower)
             if hit is not None:
-                label, ident, score = hit
-                found.append((position, position + 1, label, ident, "fuzzy", score))
+                hits[index] = hit
+        found = []
+        if hits:
+            for position, index in zip(positions.tolist(), inverse.tolist()):
+                hit = hits.get(index)
+                if hit is not None:
+                    label, ident, score = hit
+                    found.append((position, position + 1, label, ident, "fuzzy", score))
         return found
 
     def __call__(self, doc):
@@ -202,12 +213,13 @@ class MentionFinder:
         spans, rows = [], []
         first: dict[str, tuple[int, int]] = {}
         for start, end, label, ident, via, score in kept:
-            span = Span(doc, start, end, label=label, span_id=ident)
-            if via != "name":
-                span._.hl_via = via
-            if score != 100.0:
-                span._.hl_score = score
-            spans.append(span)
+            if ident != "pronoun":  # pronouns count for claims, but are not shown as mentions
+                span = Span(doc, start, end, label=label, span_id=ident)
+                if via != "name":
+                    span._.hl_via = via
+                if score != 100.0:
+                    span._.hl_score = score
+                spans.append(span)
             first_char, last_char = starts_char[start], ends_char[end - 1]
             rows.append(Mention(start, end, label, ident, text[first_char:last_char], first_char, score))
             if label == INTERVENTION and ident not in first:
