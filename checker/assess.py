@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Mapping
 from .corpus import Corpus, Evidence, Status
 from .document import Document
 from .model import (CaveatFound, Citation, Claim, EvidenceRef, Finding, Location, Severity, StatusRef)
-from .nlp.claims import NOT_ASSERTED, STRENGTH_ORDER, ClaimInfo
+from .nlp.caveats import RISK_KINDS
+from .nlp.claims import STRENGTH_ORDER, ClaimInfo, asserted
 from .rules import Rule
 
 
@@ -60,7 +61,8 @@ class PageFacts:
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
         from .nlp import SPANS_CAVEATS
-        from .nlp.claims import claim_rows, doc_text, token_chars
+        from .nlp.claims import claim_rows
+        from .nlp.lexmatch import doc_text, token_chars
 
         for ident, (start, end) in doc.user_data.get("hl_first_mentions", {}).items():
             self.mentions.setdefault(ident, (start + offset, end + offset))
@@ -87,21 +89,16 @@ class PageFacts:
         """A sentence that states a risk or an interaction is a caveat, whatever effect words
         it uses to say so ("it can slow your reactions", "may lower blood sugar, so taking it
         with diabetes medicines ..."): its claim words are not claims."""
-        risks = [c for c in caveats if c.level == "full" and c.kind in CAVEAT_SENTENCE_KINDS]
+        risks = [c for c in caveats if c.level == "full" and c.kind in RISK_KINDS]
         if not risks:
             return
         for claim in self.claims:
-            # "can lead to improvement": a risk verb whose object is an effect is no risk.
-            risk = next((c for c in risks if claim.start <= c.start < claim.end
-                         and not any(0 <= e.start - c.end <= 20 for e in claim.effects)), None)
+            risk = next((c for c in risks if claim.start <= c.start < claim.end), None)
             if risk is None or "caveat" in claim.info.flags:
                 continue
             claim.info.flags["caveat"] = risk.text
             for cue in claim.effects + claim.qualifiers:
                 cue.flags["caveat"] = risk.text
-
-
-CAVEAT_SENTENCE_KINDS = ("adverse-effects", "contraindications")
 
 
 @dataclass(frozen=True)
@@ -184,7 +181,7 @@ class Assessor:
             row = self.corpus.evidence_for(info.intervention, ident)
             if row is None:
                 return 0
-            return 2 if self.corpus.is_ancestor(row.condition, ident) else 1
+            return 2 if self.corpus.covers(row, ident) else 1
 
         best = max(info.condition_candidates, key=lambda c: fit(c[0]))  # max keeps the first of equals
         if info.condition and fit(info.condition) >= fit(best[0]):
@@ -230,16 +227,12 @@ class Assessor:
         return [
             Claim(c.text, self.location(document, c.start, c.end), c.info.intervention, c.info.intervention_inherited,
                   c.info.condition, c.info.condition_inherited, c.info.strength,
-                  tuple(sorted({q.value for q in c.qualifiers if _asserted(q)})), dict(c.info.flags))
+                  tuple(sorted({q.value for q in c.qualifiers if asserted(q)})), dict(c.info.flags))
             for c in facts.claims
         ]
 
     def caveats_of(self, document: Document, facts: PageFacts) -> list[CaveatFound]:
         return [CaveatFound(c.kind, c.level, c.text, self.location(document, c.start, c.end)) for c in facts.caveats]
-
-
-def _asserted(cue: CueFact) -> bool:
-    return not any(flag in cue.flags for flag in NOT_ASSERTED)
 
 
 def _rank(strength: str) -> int:
@@ -248,7 +241,7 @@ def _rank(strength: str) -> int:
 
 def _main_cue(claim: ClaimFact) -> CueFact:
     """The cue a claim-level finding points at: the strongest asserted effect word."""
-    effects = [c for c in claim.effects if _asserted(c)]
+    effects = [c for c in claim.effects if asserted(c)]
     if effects:
         return max(effects, key=lambda c: (_rank(c.value) - ("hedged" in c.flags and c.role != "evidence"), -c.start))
     return claim.qualifiers[0] if claim.qualifiers else CueFact("claim", "", "", claim.text, claim.start, claim.end, {})
@@ -288,20 +281,29 @@ def kind_evidence_gap(a: Assessor, rule: Rule, document: Document, facts: PageFa
         if info.condition is None or _rank(info.strength) < _rank(p["min_strength"]) or _implied_too_weak(p, info):
             continue
         finding = _evidence_gap(a, rule, document, claim, info.condition, info.explicit_condition)
-        linked = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention else None
-        # (An approved indication lists its conditions exactly: "seizures associated with
-        # LGS, Dravet syndrome or TSC" names no further claim.)
-        if finding is None and info.intervention in a.corpus.interventions and not (linked and linked.grade == "approved"):
-            # The other conditions a sentence names ("will treat knee osteoarthritis,
-            # multiple sclerosis and autism"): one that is serious and has no evidence row
-            # is an unsupported claim too, whatever the first one's evidence.
-            for ident, _ in info.condition_candidates:
-                if ident != info.condition and a.corpus.evidence_for(info.intervention, ident) is None:
-                    finding = _evidence_gap(a, rule, document, claim, ident, True)
-                    if finding is not None:
-                        break
+        if finding is None:
+            finding = _listed_condition_gap(a, rule, document, claim)
         if finding is not None:
             yield finding
+
+
+def _listed_condition_gap(a: Assessor, rule: Rule, document: Document, claim: ClaimFact) -> Finding | None:
+    """The other conditions a sentence names ("will treat knee osteoarthritis, multiple
+    sclerosis and autism"): one that is serious and has no evidence row is an unsupported
+    claim too, whatever the first one's evidence. Not on an approved indication, which lists
+    its conditions exactly ("seizures associated with LGS, Dravet syndrome or TSC")."""
+    info = claim.info
+    if info.intervention not in a.corpus.interventions:
+        return None
+    linked = a.corpus.evidence_for(info.intervention, info.condition)
+    if linked is not None and linked.grade == "approved":
+        return None
+    for ident, _ in info.condition_candidates:
+        if ident != info.condition and a.corpus.evidence_for(info.intervention, ident) is None:
+            finding = _evidence_gap(a, rule, document, claim, ident, True)
+            if finding is not None:
+                return finding
+    return None
 
 
 def _evidence_gap(a: Assessor, rule: Rule, document: Document, claim: ClaimFact, condition_id: str,
@@ -315,7 +317,7 @@ def _evidence_gap(a: Assessor, rule: Rule, document: Document, claim: ClaimFact,
     if row is not None:
         if row.grade in p["grades"]:
             message = f"'{cue.text}': the evidence that {subject} helps {a.condition_name(condition_id)} is {row.grade}."
-        elif row.grade == "contradicted" and not a.corpus.is_ancestor(row.condition, condition_id):
+        elif row.grade == "contradicted" and not a.corpus.covers(row, condition_id):
             # Trials that found no effect in a narrower condition (osteoarthritis) do not
             # speak for the broader one the claim names ("arthritis"): HL102 is for the
             # condition they tested and its kinds; nothing else supports this claim either.
@@ -352,14 +354,13 @@ def kind_evidence_contradiction(a: Assessor, rule: Rule, document: Document, fac
     p = rule.params
     for claim in _positive_claims(facts):
         info = claim.info
-        if not info.intervention or not info.condition or _rank(info.strength) < _rank(p["min_strength"]):
-            continue
-        if _implied_too_weak(p, info):
+        if not info.intervention or not info.condition or _rank(info.strength) < _rank(p["min_strength"]) \
+                or _implied_too_weak(p, info):
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition)
         # Only for the condition the trials tested and its kinds ("clogged arteries" under
         # heart disease): a broader one is HL101's.
-        if row is not None and row.grade in p["grades"] and a.corpus.is_ancestor(row.condition, info.condition):
+        if row is not None and row.grade in p["grades"] and a.corpus.covers(row, info.condition):
             cue = _main_cue(claim)
             message = f"'{cue.text}': the evidence shows {a.name_of(info.intervention)} does not work for {a.condition_name(info.condition)}."
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, evidence=a.evidence_ref(row),
@@ -378,15 +379,13 @@ def kind_strength_over_grade(a: Assessor, rule: Rule, document: Document, facts:
         # On an insufficient or contradicted row HL101/HL102 say the claim is unsupported;
         # this says, beside it, that its wording overstates even what the row records.
         allowed = _rank(row.max_strength)
-        narrower = row.condition != info.condition and a.corpus.is_ancestor(info.condition, row.condition)
+        narrower = not a.corpus.covers(row, info.condition)
         if narrower:
             # Evidence about part of the condition (TRD) supports less than the same words
             # about all of it ("treats depression"): one step less.
             allowed = max(1, allowed - 1)
         gap = _rank(info.strength) - allowed
-        if gap <= 0:
-            continue
-        if not info.explicit_condition and _rank(info.strength) < _rank(p["implied_min_strength"]):
+        if gap <= 0 or _implied_too_weak(p, info):
             continue
         cue = _main_cue(claim)
         severity = Severity.ERROR if gap >= p["error_gap"] or info.strength == p["error_strength"] else Severity.WARNING
@@ -414,7 +413,7 @@ def kind_qualifier(a: Assessor, rule: Rule, document: Document, facts: PageFacts
     qualifier = p["qualifier"]
     for claim in facts.claims:
         info = claim.info
-        cues = [c for c in claim.qualifiers if c.value == qualifier and _asserted(c)]
+        cues = [c for c in claim.qualifiers if c.value == qualifier and asserted(c)]
         if not cues or not info.asserted:
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention and info.condition else None
@@ -443,7 +442,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
         if info.intervention not in a.corpus.interventions or not info.asserted:
             continue
         for cue in claim.qualifiers:
-            if cue.value not in wanted or not _asserted(cue):
+            if cue.value not in wanted or not asserted(cue):
                 continue
             statuses = a.statuses(info.intervention)
             if info.jurisdictions:
@@ -452,8 +451,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                 statuses = [s for s in statuses if s.jurisdiction in info.jurisdictions]
             if cue.value == "approval":
                 against = [s for s in statuses if s.approval in ("not-approved", "restricted")]
-                if info.condition and any(e.grade == "approved" and a.corpus.is_ancestor(e.condition, info.condition)
-                                          or e.grade == "approved" and e.condition == info.condition
+                if info.condition and any(e.grade == "approved" and a.corpus.covers(e, info.condition)
                                           for e in a.corpus.evidence_of(info.intervention)):
                     continue  # approved for this condition
             else:

@@ -323,6 +323,11 @@ class Corpus:
         rows = self._by_intervention.get("caveats", {}).get(intervention, ())
         return [c for c in rows if kind is None or c.kind == kind]
 
+    def covers(self, row: Evidence, condition: str) -> bool:
+        """Whether an evidence row speaks for the condition: it is about that condition or a
+        broader one. ``evidence_for`` falls back to a narrower row, which does not."""
+        return self.is_ancestor(row.condition, condition)
+
     def is_ancestor(self, ancestor: str, condition: str) -> bool:
         seen = set()
         current: str | None = condition

@@ -148,3 +148,11 @@ def test_seizures_on_an_epilepsy_syndrome_page_use_the_syndromes_evidence(check)
 def test_a_pronoun_with_only_an_effect_word_needs_a_condition(check):
     assert not [c for c in check("Glucosamine.\n\nIt improves the absorption of calcium.").claims if c.location.line == 3]
     assert [c for c in check("Glucosamine.\n\nIt relieves joint pain.").claims if c.location.line == 3]
+
+
+def test_a_risk_verb_whose_object_is_an_effect_states_no_risk(check):
+    report = check("Stem cell therapy for autism can lead to improvement in behaviour.")
+    assert not [c for c in report.caveats if c.kind == "adverse-effects"]
+    assert {"HL101", "HL201"} <= rules_of(report)
+    risk = check("Stem cell therapy for autism can lead to infections.")
+    assert [c for c in risk.caveats if c.kind == "adverse-effects"]

@@ -20,13 +20,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CLAIMS, SPANS_CUES
-from .lexmatch import EntryMatcher, longest_first
+from .lexmatch import EntryMatcher, doc_text, longest_first, token_chars
 from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 
 STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
@@ -35,6 +35,11 @@ STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
 # blood sugar, so taking it with diabetes medicines ...": a caveat, set by the assess stage).
 NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
 QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
+
+
+def asserted(cue) -> bool:
+    """A cue (or claim) the writer asserts: no flag of NOT_ASSERTED on it."""
+    return not (cue.flags and not cue.flags.keys().isdisjoint(NOT_ASSERTED))
 
 if not Span.has_extension("hl_claim"):
     Span.set_extension("hl_claim", default=None)
@@ -82,7 +87,7 @@ class ClaimInfo:
 
     @property
     def asserted(self) -> bool:
-        return not (self.flags and not self.flags.keys().isdisjoint(NOT_ASSERTED))
+        return asserted(self)
 
 
 class ClaimFinder:
@@ -135,11 +140,11 @@ class ClaimFinder:
                 if entry.file == "jurisdictions":
                     places.append(entry["jurisdiction"])
                     continue
-                # A cue word inside a condition's name claims nothing: "heart attacks",
-                # "treatment-resistant depression".
-                if entry.file == "effects" and condition_tokens.issuperset(range(start, end)):
-                    continue
                 if entry.file == "effects":
+                    # A cue word inside a condition's name claims nothing: "heart attacks",
+                    # "treatment-resistant depression".
+                    if condition_tokens.issuperset(range(start, end)):
+                        continue
                     # "for" counts only right before a condition: "for (severe, chronic) PTSD",
                     # "Formula for Prostate & Testicular Cancers"
                     if entry["role"] == "implied" and not condition_starts.intersection(range(end, end + 4)):
@@ -219,24 +224,6 @@ def claim_rows(doc) -> list[tuple[int, int, ClaimInfo]]:
     if rows is None:
         rows = [(s.start, s.end, s._.hl_claim) for s in doc.spans.get(SPANS_CLAIMS, [])]
     return rows
-
-
-def token_chars(doc) -> tuple[list[int], list[int]]:
-    """Start and end character offsets of every token, read once as arrays: indexing the
-    Doc token by token was the largest single cost of this component."""
-    if not len(doc):
-        return [], []
-    array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
-    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, built once per Doc: spaCy rebuilds the string token by token on every
-    access, which cost about a quarter of a whole check when two components each read it."""
-    text = doc.user_data.get("hl_text")
-    if text is None:
-        text = doc.user_data["hl_text"] = doc.text
-    return text
 
 
 def sentence_bounds(doc) -> list[tuple[int, int]]:

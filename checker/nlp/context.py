@@ -2,8 +2,9 @@
 
 Triggers come from ``rules/lexicon/context.toml``. A trigger flags every claim cue inside its
 scope (forward: after it; backward: before it), up to ``max_scope`` tokens (a distancing
-trigger: the rest of the sentence) and never across a terminator ("but", "however") or the sentence end. Pseudo-triggers ("not only", "no side
-effects") cancel the triggers they overlap.
+trigger: the rest of the sentence) and never across a terminator ("but", "however") or the
+sentence end. Pseudo-triggers ("not only", "no side effects") cancel the shorter triggers
+they overlap; a rhetorical opener ("did you know that ...?") cancels the question mark.
 
 Per claim this sets, on ``span._.hl_claim``:
 - ``flags`` for the claim as a whole: taken from its effect cues (all of them negated →
@@ -22,15 +23,8 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CONTEXT
-from .claims import STRENGTH_ORDER, claim_rows, doc_text, token_chars
-from .lexmatch import EntryMatcher
-
-NOT_ASSERTED = ("negated", "hypothetical", "distanced")
-
-
-def asserted(cue) -> bool:
-    """A cue the writer asserts: not negated, hypothetical or reported at a distance."""
-    return not any(flag in cue.flags for flag in NOT_ASSERTED)
+from .claims import NOT_ASSERTED, STRENGTH_ORDER, asserted, claim_rows
+from .lexmatch import EntryMatcher, doc_text, token_chars
 
 
 class ContextMarker:

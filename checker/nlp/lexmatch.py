@@ -4,11 +4,11 @@ Phrases go to one case-insensitive PhraseMatcher. Token patterns use a subset of
 Matcher syntax (``{}`` for any token, ``LOWER``/``ORTH``/``TEXT`` as a string or ``{IN = [...]}``, ``LIKE_NUM``,
 ``IS_DIGIT``, ``IS_PUNCT``, ``IS_ALPHA``, ``IS_TITLE``, ``IS_UPPER``, ``IS_SPACE``; ``OP``
 ``?``, ``*``, ``+``), so a pattern written here also works in spaCy's Matcher. We run them
-ourselves, anchored: each pattern has an *anchor* (its first required step with literal
-words); a PhraseMatcher finds the anchor words and the pattern is tried only there.
-Measured on the example page, spaCy's Matcher cost 0.2-1 ms per pattern per page even for
-one-token patterns, more than the tokenizer for the whole page; anchored matching costs a
-few microseconds per anchor hit.
+ourselves, anchored: on each Doc a pattern is tried only where the rarest of its required
+literal steps occurs (from a word-position index built once per Doc), and not at all when
+one of them is absent. Measured on the example page, spaCy's Matcher cost 0.2-1 ms per
+pattern per page even for one-token patterns, more than the tokenizer for the whole page;
+anchored matching costs a few microseconds per anchor hit.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
-from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -95,8 +96,6 @@ class PhraseIndex:
 
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded
-FUNCTION_WORDS = frozenset("""a an the in on at to of for with from by after within about and or not no is are was were be
-been has have had it its you your me my him her his them their we us our i this that these those""".split())
 
 _FLAGS = {"LIKE_NUM": "like_num", "IS_DIGIT": "is_digit", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_alpha",
           "IS_TITLE": "is_title", "IS_UPPER": "is_upper", "IS_SPACE": "is_space"}
@@ -182,10 +181,9 @@ def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
 class AnchoredPattern:
     entry_id: str
     steps: tuple[Step, ...]
-    anchor: int  # index of the anchor step
-    prefix: tuple[int, int]  # fewest and most tokens the steps before the anchor can take
-    # every step that could anchor: (index, prefix); on a Doc the one with fewest hits is used
-    candidates: tuple[tuple[int, tuple[int, int]], ...] = ()
+    # Every step that can anchor: (its index, the fewest and most tokens the steps before it
+    # can take). On each Doc the one with the fewest hits is used.
+    candidates: tuple[tuple[int, tuple[int, int]], ...]
 
     @classmethod
     def build(cls, entry_id: str, steps: tuple[Step, ...]) -> "AnchoredPattern":
@@ -195,13 +193,10 @@ class AnchoredPattern:
                 before = steps[:index]
                 if any(s.max == MAX_REPEAT for s in before):
                     continue  # an unbounded prefix cannot be anchored; try a later step
-                candidates.append(cls(entry_id, steps, index, (sum(s.min for s in before), sum(s.max for s in before))))
+                candidates.append((index, (sum(s.min for s in before), sum(s.max for s in before))))
         if not candidates:
             raise ValueError(f"pattern in '{entry_id}' has no required literal step to anchor on")
-        # Anchor where the fewest tries are expected: each hit of an anchor word costs one try
-        # per possible start, and function words ("in", "was") hit far more often.
-        chosen = min(candidates, key=lambda c: c.expected_tries())
-        return cls(entry_id, steps, chosen.anchor, chosen.prefix, tuple((c.anchor, c.prefix) for c in candidates))
+        return cls(entry_id, steps, tuple(candidates))
 
     def anchor_hits(self, view: "TokenView") -> tuple[list[int], tuple[int, int]] | None:
         """On this Doc: the positions of the cheapest anchor and its prefix, or None when a
@@ -217,11 +212,6 @@ class AnchoredPattern:
             if best is None or cost < best[0]:
                 best = (cost, hits, prefix)
         return (sorted(best[1]), best[2]) if best else None
-
-    def expected_tries(self) -> int:
-        words = self.steps[self.anchor].words or frozenset()
-        weight = sum(10 if w in FUNCTION_WORDS else 1 for w in words)
-        return weight * (self.prefix[1] - self.prefix[0] + 1)
 
     def match_at(self, view: TokenView, start: int) -> int:
         """The end of the longest match starting at ``start``, or -1."""
@@ -299,3 +289,24 @@ def longest_first(matches: Iterable[tuple[Entry, int, int]]) -> list[tuple[Entry
         kept.append(match)
         taken_until = match[2]
     return kept
+
+
+# -- Doc arrays shared by the components -------------------------------------------
+
+
+def token_chars(doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, read once as arrays: indexing the
+    Doc token by token was the largest single cost of the claims component."""
+    if not len(doc):
+        return [], []
+    array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string token by token on every
+    access, which cost about a quarter of a whole check when two components each read it."""
+    text = doc.user_data.get("hl_text")
+    if text is None:
+        text = doc.user_data["hl_text"] = doc.text
+    return text

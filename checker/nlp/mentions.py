@@ -25,7 +25,7 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_MENTIONS
-from .lexmatch import EntryMatcher, PhraseIndex, phrase_docs
+from .lexmatch import EntryMatcher, PhraseIndex, doc_text, phrase_docs, token_chars
 
 for _name, _default in (("hl_score", 100.0), ("hl_via", "name")):
     if not Span.has_extension(_name):
@@ -64,12 +64,6 @@ def _longest_non_overlapping(found):
             kept.append(item)
             taken.update(positions)
     return sorted(kept, key=lambda f: f[0])
-
-
-def _token_chars(doc):
-    from .claims import token_chars
-
-    return token_chars(doc)
 
 
 def mention_rows(doc) -> list[Mention]:
@@ -208,8 +202,8 @@ class MentionFinder:
         for entry, start, end in self._products(doc):
             found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id "product" or "pronoun"
         kept = _longest_non_overlapping(found)
-        starts_char, ends_char = _token_chars(doc)
-        text = doc.user_data.get("hl_text") or doc.text
+        starts_char, ends_char = token_chars(doc)
+        text = doc_text(doc)
         spans, rows = [], []
         first: dict[str, tuple[int, int]] = {}
         for start, end, label, ident, via, score in kept:
