@@ -93,6 +93,17 @@ def inflect(word: str, forms: str) -> list[str]:
     return sorted(out)
 
 
+def plural_of_last_word(phrase: str) -> list[str]:
+    """The phrase with its last word in the regular plural ("torn tendon" -> "torn
+    tendons"), or nothing where that word already ends in s, is no plain lower-case word
+    (abbreviations: "BPH", "COVID-19") or is too short to be a noun worth inflecting."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) < 3 or not last.isalpha() or not last.islower() or last.endswith("s"):
+        return []
+    plurals = [form for form in inflect(last, "noun") if form != last]
+    return [f"{head} {form}" if head else form for form in plurals]
+
+
 def _fail(path: Path, entry_id: str, message: str) -> DataError:
     return DataError(f"{path}: entry '{entry_id}': {message}")
 

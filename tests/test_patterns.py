@@ -156,3 +156,29 @@ def test_a_risk_verb_whose_object_is_an_effect_states_no_risk(check):
     assert {"HL101", "HL201"} <= rules_of(report)
     risk = check("Stem cell therapy for autism can lead to infections.")
     assert [c for c in risk.caveats if c.kind == "adverse-effects"]
+
+
+def test_a_condition_named_in_the_plural_is_the_condition(check):
+    """The table lists "torn tendon"; pages write "torn tendons"."""
+    claim = next(c for c in check("BPC-157 heals torn tendons within weeks.").claims)
+    assert claim.condition == "musculoskeletal-injury"
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Kratom got rid of my withdrawals.", "withdrawal"),
+    ("After one session with ibogaine the withdrawal symptoms went away.", "withdrawal"),
+    ("Ashwagandha made my anxiety disappear.", "anxiety"),
+    ("Valerian kicked my insomnia.", "insomnia"),
+])
+def test_told_outcomes_are_claims(check, text, condition):
+    claims = [c for c in check(text).claims if c.condition == condition]
+    assert claims and claims[0].strength != "mention"
+
+
+def test_a_claim_about_withdrawal_in_general_meets_the_opioid_withdrawal_evidence(check):
+    report = check("Kratom took away my withdrawal.")
+    assert "HL101" in rules_of(report)  # kratom for opioid withdrawal: insufficient
+
+
+def test_an_onset_idiom_is_no_outcome(check):
+    assert not check("The effects of the valerian kicked in after 20 minutes.").claims

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
-from ..lexicon import load_lexicon
+from ..lexicon import load_lexicon, plural_of_last_word
 from . import SPANS_MENTIONS
 from .lexmatch import EntryMatcher, PhraseIndex, doc_text, phrase_docs, token_chars
 
@@ -106,6 +106,11 @@ class MentionFinder:
             names = {row.name, *row.synonyms}
             self._names.add(f"C|{row.id}|name", [n for n in names if n])
             exact.update({n.lower(): (CONDITION, row.id) for n in names})
+        # Plurals after every listed name, so that a listed name always wins: the table
+        # says "torn tendon" and pages say "torn tendons".
+        for row in self.corpus.conditions.values():
+            self._names.add(f"C|{row.id}|name", [p for n in {row.name, *row.synonyms} if n
+                                                 for p in plural_of_last_word(n)])
         # Fuzzy candidates: single-word intervention names, grouped by first letter
         # (misspellings rarely change it), which also keeps each rapidfuzz call small.
         # Condition names are left out: their near neighbours are ordinary words
