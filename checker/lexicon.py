@@ -43,6 +43,10 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "jurisdictions": {"jurisdiction": ("US", "UK", "EU", "CA", "AU", "elsewhere")},
     "strength": {"signal": ("causal", "association", "comparison", "conditional", "negation", "relative", "neutral")},
 })
+# file stem -> optional whole-number attributes an entry may set (ConText's per-rule
+# max_scope, as in medspaCy: "some human studies of X in patients with Y have shown ..."
+# puts its effect word further from the trigger than the default scope).
+OPTIONAL_INTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"context": ("max_scope",)})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}
@@ -54,10 +58,13 @@ class Entry:
     file: str
     phrases: tuple[str, ...]
     patterns: tuple[tuple[Mapping, ...], ...]
-    attrs: Mapping[str, str]
+    attrs: Mapping[str, str | int]
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str):
         return self.attrs[key]
+
+    def get(self, key: str, default=None):
+        return self.attrs.get(key, default)
 
 
 @dataclass(frozen=True)
@@ -147,10 +154,17 @@ def load_lexicon_file(path: Path) -> list[Entry]:
         entry_id = str(raw.get("id", f"#{index}"))
         if "id" not in raw:
             raise _fail(path, entry_id, "missing 'id'")
-        unknown = set(raw) - BASE_KEYS - set(attributes)
+        optional = OPTIONAL_INTS.get(kind, ())
+        unknown = set(raw) - BASE_KEYS - set(attributes) - set(optional)
         if unknown:
             raise _fail(path, entry_id, f"unknown key(s) {sorted(unknown)}")
         attrs = {}
+        for name in optional:
+            if name in raw:
+                value = raw[name]
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 200:
+                    raise _fail(path, entry_id, f"'{name}' must be a whole number from 1 to 200 (got {value!r})")
+                attrs[name] = value
         for name, allowed in attributes.items():
             value = raw.get(name)
             if value is None and len(allowed) == 1:

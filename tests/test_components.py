@@ -91,3 +91,24 @@ def test_a_quote_at_the_start_of_a_line_opens_the_next_sentence():
     nlp = build_pipeline()
     doc = nlp('It works.\n"Amazing" results.\nShe said "yes." Then left.')
     assert [s.text.strip() for s in doc.sents] == ["It works.", '"Amazing" results.', 'She said "yes."', "Then left."]
+
+
+def test_a_context_entry_may_set_its_own_scope(tmp_path):
+    import pytest
+
+    from checker.errors import DataError
+    from checker.lexicon import load_lexicon_file
+
+    path = tmp_path / "context.toml"
+    path.write_text('[[entry]]\nid = "h"\ncategory = "hedged"\ndirection = "forward"\nmax_scope = 25\nphrases = ["some studies"]\n')
+    assert load_lexicon_file(path)[0].get("max_scope") == 25
+    for bad in ("0", "true", '"long"', "500"):
+        path.write_text(f'[[entry]]\nid = "h"\ncategory = "hedged"\ndirection = "forward"\nmax_scope = {bad}\nphrases = ["x"]\n')
+        with pytest.raises(DataError, match="max_scope"):
+            load_lexicon_file(path)
+    path.write_text('[[entry]]\nid = "h"\nmax_scope = 5\ncategory = "hedged"\ndirection = "forward"\nphrases = ["x"]\n')
+    assert load_lexicon_file(path)[0]["direction"] == "forward"
+    effects = tmp_path / "effects.toml"
+    effects.write_text('[[entry]]\nid = "e"\nstrength = "efficacy"\nrole = "effect"\nmax_scope = 5\nphrases = ["x"]\n')
+    with pytest.raises(DataError, match="unknown key"):
+        load_lexicon_file(effects)

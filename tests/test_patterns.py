@@ -182,3 +182,13 @@ def test_a_claim_about_withdrawal_in_general_meets_the_opioid_withdrawal_evidenc
 
 def test_an_onset_idiom_is_no_outcome(check):
     assert not check("The effects of the valerian kicked in after 20 minutes.").claims
+
+
+def test_some_studies_hedge_reaches_past_a_long_subject(check):
+    text = ("Some small studies of glucosamine in older adults with knee osteoarthritis and "
+            "long-standing joint pain have shown improved pain scores.")
+    claim = next(c for c in check(text).claims if c.intervention == "glucosamine")
+    assert claim.strength == "possibility" and "hedged" in claim.context
+    far = ("Glucosamine is sold in every pharmacy, and shoppers in the United States spend a great deal on it "
+           "each year, and it reduces joint pain.")
+    assert "hedged" not in next(c for c in check("Some studies exist. " + far).claims).context

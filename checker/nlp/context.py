@@ -67,7 +67,7 @@ class ContextMarker:
             # a longer trigger survives it ("no more effective than" over "no more").
             if any(ps < end and start < pe and end - start <= pe - ps for ps, pe in pseudo):
                 continue
-            triggers.append((start, end, category, entry["direction"]))
+            triggers.append((start, end, category, entry["direction"], entry.get("max_scope")))
         # Keep the longest trigger where several overlap ("does not" over "not").
         triggers.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         kept, until = [], -1
@@ -76,7 +76,7 @@ class ContextMarker:
                 continue
             kept.append(trigger)
             until = trigger[1]
-        doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, _ in kept]
+        doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, _, _ in kept]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         starts = [t[0] for t in kept]
@@ -88,7 +88,7 @@ class ContextMarker:
                 continue
             terminators = [t[0] for t in local if t[2] == "terminate"]
             for cue in info.effects + info.qualifiers:
-                for start, end, category, direction in local:
+                for start, end, category, direction, own_scope in local:
                     if category == "terminate" or category in cue.flags:
                         continue
                     # A cue that holds its own negation ("no side effects", "no interactions")
@@ -97,20 +97,22 @@ class ContextMarker:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
-                    elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category):
+                    elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category, own_scope):
                         if not any(end <= t < cue.start for t in terminators):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
-                    elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self._scope(category):
+                    elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self._scope(category, own_scope):
                         if not any(cue.end <= t < start for t in terminators):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
             info.flags = _claim_flags(info)
             info.strength = _strength(info.effects)
         return doc
 
-    def _scope(self, category: str) -> int:
+    def _scope(self, category: str, own_scope: int | None) -> int:
         # Reporting someone else's claim ("are often marketed by clinics under the umbrella
         # term of ... as safe and effective") distances the whole rest of the sentence.
-        return 10_000 if category == "distanced" else self.max_scope
+        if category == "distanced":
+            return 10_000
+        return own_scope or self.max_scope
 
     def to_disk(self, path, *, exclude=tuple()):
         return None
