@@ -192,3 +192,17 @@ def test_some_studies_hedge_reaches_past_a_long_subject(check):
     far = ("Glucosamine is sold in every pharmacy, and shoppers in the United States spend a great deal on it "
            "each year, and it reduces joint pain.")
     assert "hedged" not in next(c for c in check("Some studies exist. " + far).claims).context
+
+
+@pytest.mark.parametrize("text", [
+    "Walk in any time during store hours for your annual flu vaccine.",
+    "Stock up on zinc lozenges for allergy season.",
+    "Donate to our cancer charity this month.",
+])
+def test_a_condition_name_modifying_a_noun_is_no_claimed_condition(check, text):
+    assert not check(text).claims
+
+
+def test_a_condition_beside_a_modifier_use_still_counts(check):
+    report = check("At our cancer clinic, ozone therapy cures cancer.")
+    assert any(c.condition == "cancer" and c.intervention == "ozone-therapy" for c in report.claims)

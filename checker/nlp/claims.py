@@ -94,11 +94,22 @@ class ClaimFinder:
     def __init__(self, nlp: Language, name: str, *, lexicon: str):
         self.name = name
         lex = load_lexicon(lexicon or None)
-        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers") + lex.of("lookalikes")
-                                  + lex.of("jurisdictions"))
+        lookalikes = lex.of("lookalikes")
+        self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers")
+                                  + tuple(e for e in lookalikes if e["looks_like"] != "condition") + lex.of("jurisdictions"))
+        # Matched on their own: they hide condition mentions, not cues, and must not win
+        # longest-first over a cue beside them.
+        self._modifiers = EntryMatcher(nlp.vocab, nlp.tokenizer,
+                                       tuple(e for e in lookalikes if e["looks_like"] == "condition"))
 
     def __call__(self, doc):
         mentions = mention_rows(doc)
+        modifiers = [(s, e) for _, s, e in self._modifiers(doc)]
+        if modifiers:
+            # "for your annual flu vaccine", "our cancer centre": the condition's name
+            # modifies another noun, and the sentence claims nothing about the condition.
+            mentions = [m for m in mentions if m.label != CONDITION
+                        or not any(s <= m.start and m.end <= e for s, e in modifiers)]
         # Look-alikes take part in longest-first matching so that the cues inside them drop
         # out, then go themselves.
         cue_matches = [m for m in longest_first(self._cues(doc)) if m[0].file != "lookalikes"]
