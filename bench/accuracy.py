@@ -215,7 +215,7 @@ def score_document(checker, gold: dict, scores: DocumentScores) -> None:
         scores.caveats.add(match_keys({(intervention, k) for k in wanted}, {(intervention, k) for k in seen}))
 
 
-def run(with_insciout: bool = True) -> dict:
+def run(with_insciout: bool = True, documents: str = "*") -> dict:
     from checker import Checker
     from checker.ingest import from_text
 
@@ -230,7 +230,7 @@ def run(with_insciout: bool = True) -> dict:
     figures: dict = {"warning_letter_claims": len(letters), "warning_letter_recall": 1 - len(missed) / len(letters),
                      "warning_letter_missed": [{"id": r["id"], "text": r["claim_text"]} for r in missed]}
     statements = load(DATA / "acceptable-statements.jsonl")
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DOCUMENTS.glob("*.gold.json"))]
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DOCUMENTS.glob(f"{documents}.gold.json"))]
     for split in SPLITS:
         part = [s for s in statements if s["split"] == split]
         flagged = [(s, hl1(s["text"], errors_only=True)) for s in part]
@@ -396,8 +396,12 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="print the README's Accuracy tables")
     parser.add_argument("--no-insciout", action="store_true", help="skip InSciOut even when its folder exists")
     parser.add_argument("--update-readme", action="store_true", help="write the tables into README.md")
+    parser.add_argument("--documents", default="*", metavar="GLOB",
+                        help="only the annotated pages whose id matches, e.g. 'd4[1-9]' (default: all)")
     args = parser.parse_args()
-    f = run(with_insciout=not args.no_insciout)
+    if args.documents != "*" and args.update_readme:
+        parser.error("--update-readme measures every page; leave out --documents")
+    f = run(with_insciout=not args.no_insciout, documents=args.documents)
     if args.update_readme:
         readme = ROOT / "README.md"
         text = replace_block(readme.read_text(encoding="utf-8"), "accuracy", markdown(f))

@@ -11,11 +11,12 @@ Entry keys:
 - ``forms``: ``"exact"`` (default), ``"verb"`` or ``"noun"``: also match the inflected forms
   of single-word phrases (cure → cures, cured, curing), so reviewers list the lemma once;
 - ``patterns``: spaCy Matcher token patterns, for cues with gaps or alternatives;
-- one attribute per file kind (see ``FILE_KINDS``).
+- one attribute per file kind (see ``FILE_KINDS``), and the optional ones of ``OPTIONAL``.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,10 +46,12 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "jurisdictions": {"jurisdiction": ("US", "UK", "EU", "CA", "AU", "elsewhere")},
     "strength": {"signal": ("causal", "association", "comparison", "conditional", "negation", "relative", "neutral")},
 })
-# file stem -> optional whole-number attributes an entry may set (ConText's per-rule
-# max_scope, as in medspaCy: "some human studies of X in patients with Y have shown ..."
-# puts its effect word further from the trigger than the default scope).
-OPTIONAL_INTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"context": ("max_scope",)})
+# file stem -> optional attributes an entry may set, and their type:
+# - context `max_scope`: ConText's per-rule scope, as in medspaCy ("some human studies of X
+#   in patients with Y have shown ..." puts its effect word further from the trigger);
+# - effects `implies`: the id of the condition an effect names by itself ("lost 17 pounds"
+#   is about weight), used where the sentence names no condition.
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}
@@ -156,16 +159,18 @@ def load_lexicon_file(path: Path) -> list[Entry]:
         entry_id = str(raw.get("id", f"#{index}"))
         if "id" not in raw:
             raise _fail(path, entry_id, "missing 'id'")
-        optional = OPTIONAL_INTS.get(kind, ())
+        optional = OPTIONAL.get(kind, {})
         unknown = set(raw) - BASE_KEYS - set(attributes) - set(optional)
         if unknown:
             raise _fail(path, entry_id, f"unknown key(s) {sorted(unknown)}")
         attrs = {}
-        for name in optional:
+        for name, wanted in optional.items():
             if name in raw:
                 value = raw[name]
-                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 200:
+                if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 200):
                     raise _fail(path, entry_id, f"'{name}' must be a whole number from 1 to 200 (got {value!r})")
+                if wanted is str and not (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)):
+                    raise _fail(path, entry_id, f"'{name}' must be an id such as \"weight-loss\" (got {value!r})")
                 attrs[name] = value
         for name, allowed in attributes.items():
             value = raw.get(name)

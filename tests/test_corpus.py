@@ -177,3 +177,11 @@ def test_names_belong_to_one_row(broken):
     path = edit("conditions", "ptsd,post-traumatic stress disorder,PTSD|", "ptsd,post-traumatic stress disorder,PTSD|MDMA|")
     _, problems = validate_corpus([folder])
     assert any(p.file == str(path) and "name 'MDMA' also belongs to 'intervention mdma'" in p.message for p in problems)
+
+
+def test_every_condition_an_effect_implies_is_in_the_corpus():
+    from checker.lexicon import load_lexicon
+
+    corpus = load_corpus([str(data_dir("corpus"))])
+    implied = {e.get("implies") for e in load_lexicon().of("effects")} - {None}
+    assert implied and implied <= set(corpus.conditions)

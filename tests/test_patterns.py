@@ -206,3 +206,17 @@ def test_a_condition_name_modifying_a_noun_is_no_claimed_condition(check, text):
 def test_a_condition_beside_a_modifier_use_still_counts(check):
     report = check("At our cancer clinic, ozone therapy cures cancer.")
     assert any(c.condition == "cancer" and c.intervention == "ozone-therapy" for c in report.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Down 42 pounds since my first apple cider vinegar shot!",
+    "I dropped 14 pounds on berberine.",
+])
+def test_a_weight_outcome_names_its_condition(check, text):
+    claim = next(c for c in check(text).claims)
+    assert claim.condition == "weight-loss" and not claim.condition_inherited
+
+
+def test_a_named_condition_wins_over_the_one_an_effect_implies(check):
+    claim = next(c for c in check("Berberine lowered my blood sugar and I lost 10 pounds.").claims)
+    assert claim.condition == "diabetes"

@@ -147,6 +147,7 @@ class ClaimFinder:
                         section[label] = (explicit[label].id, explicit[label].text)
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers, places = [], [], []
+            implying: list[tuple[str, Cue]] = []
             for entry, start, end in cue_matches[lo:hi]:
                 if entry.file == "jurisdictions":
                     places.append(entry["jurisdiction"])
@@ -162,9 +163,18 @@ class ClaimFinder:
                         continue
                     first, last = starts_char[start], ends_char[end - 1]
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))
+                    if entry.get("implies"):
+                        implying.append((entry["implies"], effects[-1]))
                 else:
                     first, last = starts_char[start], ends_char[end - 1]
                     qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, text[first:last], first, last))
+            # An effect that names its condition ("lost 17 pounds": weight) supplies it where
+            # the sentence names none.
+            if CONDITION not in explicit:
+                for condition_id, cue in implying[:1]:
+                    implied = Mention(cue.start, cue.end, CONDITION, condition_id, cue.text, cue.start_char, 100.0)
+                    explicit[CONDITION] = implied
+                    candidates.append((implied.id, implied.text))
             # "X for Y" is the claim only when nothing else in the sentence is: in "found no
             # more effective than placebo for BPH", "for" belongs to the (negated) effect.
             if any(c.role != "implied" for c in effects):
