@@ -112,3 +112,11 @@ def test_a_context_entry_may_set_its_own_scope(tmp_path):
     effects.write_text('[[entry]]\nid = "e"\nstrength = "efficacy"\nrole = "effect"\nmax_scope = 5\nphrases = ["x"]\n')
     with pytest.raises(DataError, match="unknown key"):
         load_lexicon_file(effects)
+
+
+def test_a_capital_letter_before_a_full_stop_ends_the_name_and_the_sentence():
+    nlp = build_pipeline()
+    doc = nlp("Men with low T. Take vitamin D. It helps.")
+    assert [s.text for s in doc.sents] == ["Men with low T.", "Take vitamin D.", "It helps."]
+    assert [s.id_ for s in doc.spans["hl_mentions"]] == ["low-testosterone", "vitamin-d"]
+    assert [t.text for t in nlp("U.S. law, e.g. here")][:2] == ["U.S.", "law"]  # other abbreviations stay whole

@@ -33,6 +33,7 @@ def build_pipeline(model: str | None = None, *, corpus_folders: tuple[str, ...] 
             raise HealthlintError(f"spaCy pipeline '{model}' is not installed ({exc.__class__.__name__})") from None
     else:
         nlp = spacy.blank("en")
+        _split_capital_letter_and_full_stop(nlp)
     shared = {"lexicon": lexicon_folder or ""}
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("healthlint_sentences")
@@ -41,3 +42,13 @@ def build_pipeline(model: str | None = None, *, corpus_folders: tuple[str, ...] 
     nlp.add_pipe("healthlint_context", config=shared)
     nlp.add_pipe("healthlint_caveats", config=shared)
     return nlp
+
+
+def _split_capital_letter_and_full_stop(nlp) -> None:
+    """spaCy's English suffix rules keep "D." whole, as an initial, so "I take vitamin D."
+    hid the name "vitamin D" and the end of the sentence ("low T.", "hepatitis C."). Health
+    copy names vitamins and conditions by a capital letter far more often than it writes
+    initials."""
+    from spacy.util import compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=^[A-Z])\."]).search
