@@ -230,7 +230,8 @@ def run(with_insciout: bool = True, documents: str = "*") -> dict:
     figures: dict = {"warning_letter_claims": len(letters), "warning_letter_recall": 1 - len(missed) / len(letters),
                      "warning_letter_missed": [{"id": r["id"], "text": r["claim_text"]} for r in missed]}
     statements = load(DATA / "acceptable-statements.jsonl")
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DOCUMENTS.glob(f"{documents}.gold.json"))]
+    paths = sorted({p for pattern in documents.split(",") for p in DOCUMENTS.glob(f"{pattern.strip()}.gold.json")})
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     for split in SPLITS:
         part = [s for s in statements if s["split"] == split]
         flagged = [(s, hl1(s["text"], errors_only=True)) for s in part]
@@ -397,7 +398,8 @@ def main() -> None:
     parser.add_argument("--no-insciout", action="store_true", help="skip InSciOut even when its folder exists")
     parser.add_argument("--update-readme", action="store_true", help="write the tables into README.md")
     parser.add_argument("--documents", default="*", metavar="GLOB",
-                        help="only the annotated pages whose id matches, e.g. 'd4[1-9]' (default: all)")
+                        help="only the annotated pages whose id matches one of these comma-separated globs, "
+                             "e.g. 'd4[1-9],d5?' (default: all)")
     args = parser.parse_args()
     if args.documents != "*" and args.update_readme:
         parser.error("--update-readme measures every page; leave out --documents")
