@@ -449,11 +449,23 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                 # "Legal in Canada", "legal in Oregon": checked against the places named only,
                 # and not at all when none of them is in the status table.
                 statuses = [s for s in statuses if s.jurisdiction in info.jurisdictions]
+            for_condition = ""
             if cue.value == "approval":
-                against = [s for s in statuses if s.approval in ("not-approved", "restricted")]
+                # "not-applicable": sold as a supplement or food, which no regulator approved.
+                against = [s for s in statuses if s.approval in ("not-approved", "restricted", "not-applicable")]
                 if info.condition and any(e.grade == "approved" and a.corpus.covers(e, info.condition)
                                           for e in a.corpus.evidence_of(info.intervention)):
                     continue  # approved for this condition
+                row = a.corpus.evidence_for(info.intervention, info.condition) if info.condition else None
+                if not against and row is not None and info.explicit_condition \
+                        and row.grade in ("contradicted", "insufficient") and a.corpus.covers(row, info.condition):
+                    # Approved for something else ("FDA approved for covid now" of a drug
+                    # approved for worm infections): no regulator approves a use the evidence
+                    # table finds unsupported or disproved. (A use graded better may be approved
+                    # for some patients, "melatonin for insomnia in people over 55".)
+                    against = [s for s in statuses if s.approval == "approved"]
+                    for_condition = (f" for {a.condition_name(info.condition)}: the evidence table grades that use "
+                                     f"{row.grade}.")
             else:
                 # A controlled substance that is legal under restrictions (cannabis for adults
                 # in Canada, psilocybin by authorised prescribers in Australia) is not
@@ -462,7 +474,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
             if not against:
                 continue
             summary = " ".join(f"{s.jurisdiction}: {s.summary}" for s in against)
-            message = f"'{cue.text}' misstates {a.name_of(info.intervention)}'s status. {summary}"
+            message = f"'{cue.text}' misstates {a.name_of(info.intervention)}'s status{for_condition or '.'} {summary}"
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, status=a.status_refs(against))
 
 

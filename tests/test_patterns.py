@@ -220,3 +220,27 @@ def test_a_weight_outcome_names_its_condition(check, text):
 def test_a_named_condition_wins_over_the_one_an_effect_implies(check):
     claim = next(c for c in check("Berberine lowered my blood sugar and I lost 10 pounds.").claims)
     assert claim.condition == "diabetes"
+
+
+@pytest.mark.parametrize("text", [
+    "Our melatonin gummies are FDA approved.",  # a supplement: no regulator approved it
+    "Ivermectin is now FDA approved for COVID-19.",  # approved, but not for a use the table finds disproved
+])
+def test_an_approval_the_status_table_does_not_record_is_misstated(check, text):
+    assert "HL109" in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Melatonin is approved in the UK for insomnia in people over 55.",  # approved for some patients
+    "Ivermectin for COVID-19?\n\nSold in the US as Stromectol, it is FDA approved.",  # approved, condition only inherited
+    "Melatonin gummies: pediatrician-approved and dermatologist tested.",  # approval by a person
+])
+def test_a_true_or_non_regulatory_approval_is_not_misstated(check, text):
+    assert "HL109" not in rules_of(check(text))
+
+
+def test_a_drug_class_named_without_a_warning_is_no_caveat(check):
+    report = check("Unlike SSRIs, ketamine works on the same day.")
+    assert report.claims and not any(c.kind == "contraindications" and c.level == "full" for c in report.caveats)
+    warned = check("Do not combine ketamine with SSRIs.")
+    assert any(c.kind == "contraindications" and c.level == "full" for c in warned.caveats)
