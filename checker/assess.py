@@ -508,6 +508,10 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         # needed where some selected jurisdiction has not approved it or restricts it.
         if kind == "legal-status" and not any(s.approval in ("not-approved", "restricted") for s in statuses):
             continue
+        # "Wegovy is FDA-approved for chronic weight management": for a medicine the status
+        # table records as approved, a true approval statement states its status.
+        if kind == "evidence-status" and _states_approval(a, facts, intervention):
+            continue
         message = f"The page makes treatment claims about {a.name_of(intervention)} but never states its {label}." if kind in ("legal-status", "evidence-status") else \
             f"The page makes treatment claims about {a.name_of(intervention)} but states no {label}."
         related = tuple((f"partial caveat: '{c.text}'", a.location(document, c.start, c.end)) for c in present)
@@ -522,6 +526,17 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
                         suggestions=tuple(c.wording for c in required), related=related, evidence=a.evidence_ref(row),
                         citations=a.citations(dict.fromkeys(s for c in required for s in c.sources)),
                         status=a.status_refs(statuses) if kind == "legal-status" else ())
+
+
+def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:
+    """Whether the page says the intervention is approved for a use the evidence table
+    grades as approved ("Wegovy is FDA-approved for chronic weight management"); an
+    approval called on for another use ("FDA approved" on an ivermectin-for-COVID page)
+    states nothing about the use claimed."""
+    approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
+    return any(c.info.intervention == intervention and c.info.asserted and c.info.condition
+               and any(q.value == "approval" and asserted(q) for q in c.qualifiers)
+               and any(a.corpus.covers(e, c.info.condition) for e in approved) for c in facts.claims)
 
 
 def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: PageFacts):

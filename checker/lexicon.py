@@ -35,7 +35,9 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
                 "direction": ("forward", "backward", "both")},
     "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
                 "level": ("full", "partial")},
-    "products": {"kind": ("product", "pronoun")},
+    # `comparator`: words that make the intervention named right after them the thing
+    # compared with, not the subject ("works better than semaglutide").
+    "products": {"kind": ("product", "pronoun", "comparator")},
     # Phrases that contain a claim cue but claim nothing ("treatment-resistant", "NIH-
     # supported studies"): matched with the cues, they win as the longer match.
     # `condition`: a condition's name used as a modifier ("flu season", "cancer centre"),

@@ -244,3 +244,34 @@ def test_a_drug_class_named_without_a_warning_is_no_caveat(check):
     assert report.claims and not any(c.kind == "contraindications" and c.level == "full" for c in report.caveats)
     warned = check("Do not combine ketamine with SSRIs.")
     assert any(c.kind == "contraindications" and c.level == "full" for c in warned.caveats)
+
+
+def test_the_medicine_compared_with_is_not_the_subject(check):
+    report = check("Compounded tirzepatide.\n\nIt works better than semaglutide for weight loss.")
+    assert {c.intervention for c in report.claims} == {"compounded-tirzepatide"}
+    assert {c.intervention for c in check("Unlike methadone, ibogaine interrupts addiction.").claims} == {"ibogaine"}
+
+
+@pytest.mark.parametrize("text", [
+    "Relax in a calm, private space with a view of the sea.",
+    "Each zinc lozenge dissolves slowly to coat your throat.",
+])
+def test_adjectives_and_lozenges_are_not_effects(check, text):
+    assert not check(text).claims
+
+
+@pytest.mark.parametrize("text", [
+    "Melatonin gummies fixed my insomnia on the first night.",
+    "Ashwagandha slashes stress within days.",
+    "By my second dose of ketamine my depression had lifted.",
+])
+def test_more_told_outcomes_and_speeds(check, text):
+    report = check(text)
+    assert "HL104" in rules_of(report)
+
+
+def test_a_true_approval_for_the_claimed_use_states_the_status(check):
+    page = "Wegovy is FDA-approved for chronic weight management and helps you lose weight."
+    assert "HL204" not in rules_of(check(page))
+    off_label = "Ivermectin cures COVID-19. It is FDA approved and safe."
+    assert "HL204" in rules_of(check(off_label))

@@ -134,8 +134,16 @@ class ClaimFinder:
             condition_starts = set()
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
+            compared_from = -1
             for mention in sent_mentions:
                 label = mention.label
+                if label == PRODUCT and mention.id == "comparator":
+                    compared_from = mention.end
+                    continue
+                # "works better than semaglutide", "unlike the Ozempic": the thing compared
+                # with is not what the claim is about.
+                if label == INTERVENTION and 0 <= mention.start - compared_from <= 1:
+                    continue
                 explicit.setdefault(label, mention)
                 if label == CONDITION:
                     condition_starts.add(mention.start)

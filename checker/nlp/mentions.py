@@ -205,14 +205,14 @@ class MentionFinder:
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
                 found.append((start, end, INTERVENTION, ident, "street", 100.0))
         for entry, start, end in self._products(doc):
-            found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id "product" or "pronoun"
+            found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id "product", "pronoun" or "comparator"
         kept = _longest_non_overlapping(found)
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         spans, rows = [], []
         first: dict[str, tuple[int, int]] = {}
         for start, end, label, ident, via, score in kept:
-            if ident != "pronoun":  # pronouns count for claims, but are not shown as mentions
+            if ident not in ("pronoun", "comparator"):  # they count for claims, but are not shown as mentions
                 span = Span(doc, start, end, label=label, span_id=ident)
                 if via != "name":
                     span._.hl_via = via
