@@ -275,3 +275,17 @@ def test_a_true_approval_for_the_claimed_use_states_the_status(check):
     assert "HL204" not in rules_of(check(page))
     off_label = "Ivermectin cures COVID-19. It is FDA approved and safe."
     assert "HL204" in rules_of(check(off_label))
+
+
+@pytest.mark.parametrize("text", [
+    "Gave me heartburn, so I stopped taking the turmeric after one week.",
+    "With esketamine you stay with us in a private treatment room for two hours.",
+])
+def test_stopping_the_product_and_treatment_furniture_are_not_effects(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}
+
+
+def test_an_approved_indication_is_supported(check):
+    report = check("Ivermectin is a prescription medicine that treats river blindness and strongyloidiasis.")
+    assert {c.condition for c in report.claims} & {"onchocerciasis", "strongyloidiasis"}
+    assert not {"HL101", "HL103"} & rules_of(report)
