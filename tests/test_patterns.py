@@ -289,3 +289,14 @@ def test_an_approved_indication_is_supported(check):
     report = check("Ivermectin is a prescription medicine that treats river blindness and strongyloidiasis.")
     assert {c.condition for c in report.claims} & {"onchocerciasis", "strongyloidiasis"}
     assert not {"HL101", "HL103"} & rules_of(report)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Colloidal silver kills any infection you can name.", "HL110"),
+    ("Kids on the chlorine dioxide protocol are recovering from autism.", "HL101"),
+    ("Colloidal silver: your natural COVID shield.", "HL101"),
+    ("I had the flu on Friday and by Saturday night elderberry had me back to normal.", "HL104"),
+    ("Ivermectin clears COVID in about 48 hours.", "HL104"),
+])
+def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
+    assert rule in rules_of(check(text))
