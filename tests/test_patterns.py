@@ -300,3 +300,12 @@ def test_an_approved_indication_is_supported(check):
 ])
 def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     assert rule in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Compounded tirzepatide.\n\nIt contains tirzepatide, the same molecule, for a third of the price.",
+    "Unlike crash diets, tirzepatide keeps the weight off.",
+    "Psilocybin lifted the depression that years of antidepressants could not touch.",
+])
+def test_sameness_and_set_against_other_treatments(check, text):
+    assert "HL106" in rules_of(check(text))
