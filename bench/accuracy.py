@@ -206,12 +206,11 @@ def score_document(checker, gold: dict, scores: DocumentScores) -> None:
         scores.errors += [f"{name}: {rule} wrongly at {mine[j].text!r}: {mine[j].claim[:100]!r}" for j in wrong]
 
     # Caveats: which kinds the checker saw stated, per claimed intervention, against the
-    # annotation (the checker finds caveats on the page, not per intervention: a kind found
-    # anywhere counts for every intervention).
-    found_kinds = {c.kind for c in report.caveats if c.level == "full"}
+    # annotation (a caveat the checker did not tie to one intervention counts for all).
     for intervention, kinds in gold.get("caveats_present", {}).items():
         wanted = set(kinds)
-        seen = found_kinds & {"adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status"}
+        seen = {c.kind for c in report.caveats if c.level == "full" and c.intervention in (None, intervention)} \
+            & {"adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status"}
         scores.caveats.add(match_keys({(intervention, k) for k in wanted}, {(intervention, k) for k in seen}))
 
 

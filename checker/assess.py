@@ -48,6 +48,7 @@ class CaveatFact:
     text: str
     start: int
     end: int
+    about: str | None = None  # the intervention it is about; None: the whole page
 
 
 @dataclass
@@ -82,7 +83,7 @@ class PageFacts:
         for span in doc.spans.get(SPANS_CAVEATS, []):
             first, last = starts[span.start], ends[span.end - 1]
             self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, text[first:last],
-                                           first + offset, last + offset))
+                                           first + offset, last + offset, span._.hl_about))
         self._mark_caveat_sentences(self.caveats[first_new:])
 
     def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
@@ -232,7 +233,7 @@ class Assessor:
         ]
 
     def caveats_of(self, document: Document, facts: PageFacts) -> list[CaveatFound]:
-        return [CaveatFound(c.kind, c.level, c.text, self.location(document, c.start, c.end)) for c in facts.caveats]
+        return [CaveatFound(c.kind, c.level, c.text, self.location(document, c.start, c.end), c.about) for c in facts.caveats]
 
 
 def _rank(strength: str) -> int:
@@ -495,11 +496,12 @@ CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "con
 
 def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
     kind = rule.params["caveat"]
-    present = [c for c in facts.caveats if c.kind == kind]
-    if any(c.level == "full" for c in present) or (present and rule.params["partial_satisfies"]):
-        return
+    on_page = [c for c in facts.caveats if c.kind == kind]
     label = CAVEAT_LABELS[kind]
     for intervention, claim in _claimed_interventions(a, facts).items():
+        present = [c for c in on_page if c.about in (None, intervention)]
+        if any(c.level == "full" for c in present) or (present and rule.params["partial_satisfies"]):
+            continue
         required = a.corpus.caveats_of(intervention, kind)
         if not required:
             continue

@@ -120,6 +120,7 @@ class CaveatFound:
     level: str
     text: str
     location: Location
+    intervention: str | None = None  # what it is about, where the page says; None: the whole page
 
 
 @dataclass

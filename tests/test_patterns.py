@@ -309,3 +309,23 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
+
+
+def test_a_caveat_told_about_one_intervention_is_no_caveat_for_another(check):
+    page = ("Kratom eases back pain. Ashwagandha calms anxiety.\n\n"
+            "Kratom can cause dependence, and it can interact with other medicines.\n")
+    report = check(page)
+    missing = {(f.rule, f.intervention) for f in report.findings if f.rule in ("HL201", "HL202")}
+    assert ("HL201", "ashwagandha") in missing and ("HL201", "kratom") not in missing
+    assert {c.intervention for c in report.caveats if c.kind == "adverse-effects"} == {"kratom"}
+
+
+def test_a_caveat_naming_no_intervention_counts_for_all(check):
+    page = ("Kratom eases back pain. Ashwagandha calms anxiety.\n\n"
+            "Both can cause side effects and can interact with other medicines.\n")
+    assert not {"HL201", "HL202"} & rules_of(check(page))
+
+
+def test_with_several_interventions_in_a_sentence_the_page_topic_is_the_subject(check):
+    page = "# CBD gummies for anxiety\n\nTo avoid THC, choose an isolate, the safest pick, since it holds only cannabidiol.\n"
+    assert {c.intervention for c in check(page).claims} == {"cbd"}

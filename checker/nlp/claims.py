@@ -144,6 +144,12 @@ class ClaimFinder:
                 # with is not what the claim is about.
                 if label == INTERVENTION and 0 <= mention.start - compared_from <= 1:
                     continue
+                # Several interventions in one sentence: the page's own topic is the likelier
+                # subject ("to avoid THC, an isolate is the safest bet: it holds only
+                # cannabidiol", on a CBD page).
+                if label == INTERVENTION and label in explicit and explicit[label].id != mention.id \
+                        and mention.id == topic.get(INTERVENTION, ("",))[0]:
+                    explicit[label] = mention
                 explicit.setdefault(label, mention)
                 if label == CONDITION:
                     condition_starts.add(mention.start)
