@@ -329,3 +329,10 @@ def test_a_caveat_naming_no_intervention_counts_for_all(check):
 def test_with_several_interventions_in_a_sentence_the_page_topic_is_the_subject(check):
     page = "# CBD gummies for anxiety\n\nTo avoid THC, choose an isolate, the safest pick, since it holds only cannabidiol.\n"
     assert {c.intervention for c in check(page).claims} == {"cbd"}
+
+
+def test_a_name_followed_by_free_is_no_mention():
+    from checker.nlp import build_pipeline
+
+    doc = build_pipeline()("Our THC-free CBD gummies.")
+    assert [s.id_ for s in doc.spans["hl_mentions"] if s.label_ == "INTERVENTION"] == ["cbd"]

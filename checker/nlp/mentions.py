@@ -66,6 +66,11 @@ def _longest_non_overlapping(found):
     return sorted(kept, key=lambda f: f[0])
 
 
+def _without(doc, end: int) -> bool:
+    """Whether the name ending at token ``end`` is followed by "-free" ("THC-free")."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "free"
+
+
 def mention_rows(doc) -> list[Mention]:
     """The mentions of a Doc as rows sorted by position (from the SpanGroup if need be)."""
     rows = doc.user_data.get("hl_mention_rows")
@@ -207,6 +212,8 @@ class MentionFinder:
         for entry, start, end in self._products(doc):
             found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id "product", "pronoun" or "comparator"
         kept = _longest_non_overlapping(found)
+        # "THC-free", "opioid-free": the name says what the product is without.
+        kept = [k for k in kept if not (k[2] == INTERVENTION and _without(doc, k[1]))]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         spans, rows = [], []
