@@ -49,6 +49,7 @@ class CaveatFact:
     start: int
     end: int
     about: str | None = None  # the intervention it is about; None: the whole page
+    states: str | None = None  # what else it states ("approval")
 
 
 @dataclass
@@ -83,7 +84,7 @@ class PageFacts:
         for span in doc.spans.get(SPANS_CAVEATS, []):
             first, last = starts[span.start], ends[span.end - 1]
             self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, text[first:last],
-                                           first + offset, last + offset, span._.hl_about))
+                                           first + offset, last + offset, span._.hl_about, span._.hl_states))
         self._mark_caveat_sentences(self.caveats[first_new:])
 
     def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
@@ -500,6 +501,10 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
     label = CAVEAT_LABELS[kind]
     for intervention, claim in _claimed_interventions(a, facts).items():
         present = [c for c in on_page if c.about in (None, intervention)]
+        if kind == "legal-status" and not any(s.controlled for s in a.statuses(intervention)):
+            # Not controlled anywhere selected: its legal standing is its approval, and
+            # "not approved by the FDA" states it.
+            present += [c for c in facts.caveats if c.states == "approval" and c.about in (None, intervention)]
         if any(c.level == "full" for c in present) or (present and rule.params["partial_satisfies"]):
             continue
         required = a.corpus.caveats_of(intervention, kind)

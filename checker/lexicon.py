@@ -53,7 +53,10 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   in patients with Y have shown ..." puts its effect word further from the trigger);
 # - effects `implies`: the id of the condition an effect names by itself ("lost 17 pounds"
 #   is about weight), used where the sentence names no condition.
-OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str}})
+# - caveats `states`: what else the caveat states ("approval": for a substance no selected
+#   jurisdiction controls, saying it is not approved states its legal status too).
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str},
+                                                             "caveats": {"states": str}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}

@@ -336,3 +336,8 @@ def test_a_name_followed_by_free_is_no_mention():
 
     doc = build_pipeline()("Our THC-free CBD gummies.")
     assert [s.id_ for s in doc.spans["hl_mentions"] if s.label_ == "INTERVENTION"] == ["cbd"]
+
+
+def test_not_approved_states_the_legal_status_of_a_substance_no_one_controls(check):
+    assert "HL301" not in rules_of(check("Chlorine dioxide cures autism. The FDA never approved it."))
+    assert "HL301" in rules_of(check("Ibogaine cures addiction. It is not approved by the FDA."))  # Schedule I

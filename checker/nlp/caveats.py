@@ -28,6 +28,8 @@ if not Span.has_extension("hl_level"):
     Span.set_extension("hl_level", default="full")
 if not Span.has_extension("hl_about"):
     Span.set_extension("hl_about", default=None)
+if not Span.has_extension("hl_states"):
+    Span.set_extension("hl_states", default=None)  # what else it states (lexicon `states`)
 
 
 class CaveatFinder:
@@ -51,6 +53,7 @@ class CaveatFinder:
                 continue
             span = Span(doc, start, end, label=kind, span_id=entry.id)
             span._.hl_level = entry["level"]
+            span._.hl_states = entry.get("states")
             spans.append(span)
         if spans:
             _attribute(doc, spans)
