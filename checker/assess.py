@@ -62,7 +62,7 @@ class PageFacts:
 
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
-        from .nlp import SPANS_CAVEATS
+        from .nlp.caveats import caveat_rows
         from .nlp.claims import claim_rows
         from .nlp.lexmatch import doc_text, token_chars
 
@@ -81,10 +81,10 @@ class PageFacts:
             self.claims.append(ClaimFact(text[first:last].strip(), first + offset, last + offset, info,
                                          [cue(c) for c in info.effects], [cue(c) for c in info.qualifiers]))
         first_new = len(self.caveats)
-        for span in doc.spans.get(SPANS_CAVEATS, []):
-            first, last = starts[span.start], ends[span.end - 1]
-            self.caveats.append(CaveatFact(span.label_, span._.hl_level, span.id_, text[first:last],
-                                           first + offset, last + offset, span._.hl_about, span._.hl_states))
+        for row in caveat_rows(doc):
+            first, last = starts[row.start], ends[row.end - 1]
+            self.caveats.append(CaveatFact(row.kind, row.level, row.entry, text[first:last],
+                                           first + offset, last + offset, row.about, row.states))
         self._mark_caveat_sentences(self.caveats[first_new:])
 
     def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
@@ -481,12 +481,18 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
 
 
 def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
-    """Known interventions the page makes asserted claims about, with the first such claim."""
+    """Known interventions the page makes asserted claims about, with the first such claim
+    (worked out once per page: each caveat rule asks)."""
+    key = (id(facts.claims), len(facts.claims))
+    cached = facts.__dict__.get("_claimed")
+    if cached is not None and cached[0] == key:
+        return cached[1]
     first: dict[str, ClaimFact] = {}
     for claim in facts.claims:
         info = claim.info
         if info.intervention in a.corpus.interventions and info.asserted and (claim.effects or claim.qualifiers):
             first.setdefault(info.intervention, claim)
+    facts.__dict__["_claimed"] = (key, first)
     return first
 
 

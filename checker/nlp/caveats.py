@@ -12,6 +12,7 @@ claimed effect ("can lead to improvement": the claims stage found the effect wor
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Span
@@ -42,7 +43,7 @@ class CaveatFinder:
         matches = longest_first(self._matcher(doc))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         effect_starts = {cue.start for _, _, info in claim_rows(doc) for cue in info.effects}
-        spans = []
+        rows: list[CaveatRow] = []
         for entry, start, end in matches:
             kind = entry["kind"]
             if kind == "negator":
@@ -51,12 +52,22 @@ class CaveatFinder:
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
                 continue
-            span = Span(doc, start, end, label=kind, span_id=entry.id)
-            span._.hl_level = entry["level"]
-            span._.hl_states = entry.get("states")
+            rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states")))
+        if rows:
+            rows = _attribute(doc, rows)
+        doc.user_data["hl_caveat_rows"] = rows
+        spans = []
+        for row in rows:
+            span = Span(doc, row.start, row.end, label=row.kind, span_id=row.entry)
+            # Extensions only where they differ from the default: setting one costs more
+            # than matching the caveat did.
+            if row.level != "full":
+                span._.hl_level = row.level
+            if row.about is not None:
+                span._.hl_about = row.about
+            if row.states is not None:
+                span._.hl_states = row.states
             spans.append(span)
-        if spans:
-            _attribute(doc, spans)
         doc.spans[SPANS_CAVEATS] = spans
         return doc
 
@@ -67,33 +78,54 @@ class CaveatFinder:
         return self
 
 
-def _attribute(doc, spans: list[Span]) -> None:
+class CaveatRow(NamedTuple):
+    """A caveat as plain values (``doc.user_data["hl_caveat_rows"]``), for the later stages."""
+
+    start: int
+    end: int
+    kind: str
+    level: str
+    entry: str
+    about: str | None
+    states: str | None
+
+
+def caveat_rows(doc) -> list[CaveatRow]:
+    rows = doc.user_data.get("hl_caveat_rows")
+    if rows is None:
+        rows = [CaveatRow(s.start, s.end, s.label_, s._.hl_level, s.id_, s._.hl_about, s._.hl_states)
+                for s in doc.spans.get(SPANS_CAVEATS, [])]
+    return rows
+
+
+def _attribute(doc, rows: list[CaveatRow]) -> list[CaveatRow]:
     """Which intervention each caveat is about. On a page about several ("Top 5
     testosterone boosters"), a side effect told in the ashwagandha section is no caveat for
     the others."""
     named = [m for m in mention_rows(doc) if m.label == INTERVENTION]
     if len({m.id for m in named}) < 2:
-        return  # one intervention (or none): every caveat is about it
+        return rows  # one intervention (or none): every caveat is about it
     starts = [m.start for m in named]
     bounds = sentence_bounds(doc)
     sentence_starts = [b[0] for b in bounds]
     blocks = doc.user_data.get("hl_blocks") or ()
     block_starts = [b[0] for b in blocks]
     chars, _ = token_chars(doc)
-    for span in spans:
-        sent_start, sent_end = bounds[bisect_right(sentence_starts, span.start) - 1]
+    out = []
+    for row in rows:
+        sent_start, sent_end = bounds[bisect_right(sentence_starts, row.start) - 1]
         inside = {m.id for m in named[bisect_left(starts, sent_start):bisect_left(starts, sent_end)]}
+        about = None
         if len(inside) == 1:
-            span._.hl_about = inside.pop()
-            continue
-        if inside:
-            continue  # several named: about all of them
-        # The last intervention named before it in its paragraph.
-        block = bisect_right(block_starts, chars[span.start]) - 1
-        first_char = blocks[block][0] if block >= 0 and chars[span.start] < blocks[block][1] else None
-        before = bisect_left(starts, sent_start) - 1
-        if before >= 0 and first_char is not None and chars[named[before].start] >= first_char:
-            span._.hl_about = named[before].id
+            about = next(iter(inside))
+        elif not inside:  # several named: about all of them; none: the last one named before it in its paragraph
+            block = bisect_right(block_starts, chars[row.start]) - 1
+            first_char = blocks[block][0] if block >= 0 and chars[row.start] < blocks[block][1] else None
+            before = bisect_left(starts, sent_start) - 1
+            if before >= 0 and first_char is not None and chars[named[before].start] >= first_char:
+                about = named[before].id
+        out.append(row._replace(about=about) if about else row)
+    return out
 
 
 @Language.factory("healthlint_caveats", assigns=["doc.spans"], default_config={"lexicon": "", "negator_window": 2})

@@ -267,13 +267,18 @@ def sentence_bounds(doc) -> list[tuple[int, int]]:
     n = len(doc)
     if not n:
         return []
+    cached = doc.user_data.get("hl_sentence_bounds")
+    if cached is not None and cached[-1][1] == n:
+        return cached
     if not doc.has_annotation("SENT_START"):
         return [(s.start, s.end) for s in doc.sents]
     flags = doc.to_array(SENT_START).astype(numpy.int64)
     starts = numpy.flatnonzero(flags == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    return list(zip(starts, starts[1:] + [n]))
+    bounds = list(zip(starts, starts[1:] + [n]))
+    doc.user_data["hl_sentence_bounds"] = bounds  # set once by the segmenter, read by later stages
+    return bounds
 
 
 def _block_kind(char: int, blocks, starts) -> str:

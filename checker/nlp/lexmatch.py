@@ -299,8 +299,13 @@ def token_chars(doc) -> tuple[list[int], list[int]]:
     Doc token by token was the largest single cost of the claims component."""
     if not len(doc):
         return [], []
+    cached = doc.user_data.get("hl_token_chars")
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
     array = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
-    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+    chars = array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+    doc.user_data["hl_token_chars"] = chars  # the Doc's tokens do not change after the tokenizer
+    return chars
 
 
 def doc_text(doc) -> str:
