@@ -203,3 +203,92 @@ def test_where_a_relative_clause_ends(rate):
     assert rate("Drugs which lower cholesterol and reduce inflammation may help prevent dementia.") == 2
     # a hedge that ends the clause with nothing to hedge is still a conditional claim
     assert rate("Cutting salt might be wise.") == 2
+
+
+# ---------------------------------------------------------------- third round: generalising
+# Sentences written for these tests; each group names the heuristic (checker/strength.py
+# docstring) or the lexicon entry it checks, with hits and misses side by side.
+
+THIRD_ROUND = [
+    # rule 0: a participle opening its sentence, after a preposition, or in a hyphenated compound
+    ("Reduced sleep was associated with increased appetite.", 1),
+    ("Elevated cholesterol was more common in men.", 1),
+    ("Increased screen time was associated with reduced sleep duration.", 1),
+    ("The drug reduced blood pressure in patients with resistant hypertension.", 3),
+    ("Children who are bullied are more likely to self-harm as teenagers.", 1),
+    ("Stress-induced changes were seen in the blood of all volunteers.", 0),
+    ("The study reports success in treating the infection with a cheap drug.", 0),
+    ("These results suggest that restoring gut bacteria could help to reduce food allergies.", 2),
+    ("To reduce falls, older adults should be offered balance classes.", 0),
+    # rule 0: "lower" is the adjective after "have", a degree adverb or a preposition
+    ("Patients who received care from female surgeons had slightly lower mortality.", 1),
+    ("Lower salt intake could prevent thousands of strokes.", 2),
+    ("Statins lower the risk of heart attacks in people with diabetes.", 3),
+    # rule 0: a comparison opening the sentence frames the main clause
+    ("Compared with placebo, the drug did not reduce the frequency of seizures.", 0),
+    ("Compared with placebo, the drug reduced the frequency of seizures by 40%.", 3),
+    # strength.compare.predicate and .rates: a difference said with a comparative
+    ("The odds of readmission were 40% higher in patients discharged at weekends.", 1),
+    ("The risk of stroke was highest in the first month after the infection.", 1),
+    ("Breastfed babies scored higher on reading tests at age five.", 1),
+    ("Smokers had twice the risk of developing the disease.", 1),
+    ("People who skip breakfast have higher blood sugar levels.", 1),
+    ("The number of people waiting for surgery has doubled.", 1),
+    ("A substantial proportion of patients are not prescribed the recommended drugs.", 0),
+    # rule 3: negation - its scope, nouns of absence, denials that look back
+    ("Lack of sleep triggers changes in the immune system.", 3),
+    ("There was a lack of association between diet and mood.", 0),
+    ("Mice lacking the receptor were protected against obesity.", 3),
+    ("The procedure can open a second artery without increasing the amount of heart damage.", 0),
+    ("Patients with no history of smoking had lower rates of lung disease.", 1),
+    ("Patients who did not receive the vaccine had higher rates of admission.", 1),
+    ("Using a nicotine patch does not harm the baby and helps some women to quit.", 3),
+    ("The role of inflammation in the disease remains unclear.", 0),
+    ("The effects of caffeine on sleep were assessed in 40 adults.", 0),
+    # rule 6: what is asked, supposed, aimed at or still to be done is background
+    ("It is unclear whether the drug reduces the risk of falls.", 0),
+    ("If confirmed, these findings could change how the disease is treated.", 2),
+    ("Larger trials are warranted to establish the efficacy of this treatment.", 0),
+    ("We examined the effect of night shifts on sleep.", 0),
+    ("Further research is needed to confirm these findings.", 0),
+    ("In this pilot study, yoga reduced back pain.", 3),
+    # rule 6: a modal's subject; a relative clause's end closes its object scope
+    ("A drug commonly used to treat alcoholism could also help people with cocaine addiction.", 2),
+    ("Dementia, which affects many older people, is more common after a head injury.", 1),
+    ("The drug lowered cholesterol and may also reduce the risk of heart attacks.", 3),
+    # rule 7: the first sentence that makes a claim is the main statement
+    ("A diet rich in olive oil may protect against breast cancer. \"This is an exciting finding,\" said the lead author.", 2),
+    ("People who live alone are more likely to die early. The study, which was funded by a charity, followed 100,000 people.", 1),
+    # strength.neutral.homograph: effect verbs that are other words in science writing
+    ("In this randomised controlled trial, coffee was associated with lower mood.", 1),
+    ("After controlling for age, obesity was associated with dementia.", 1),
+    ("There is clear evidence that obesity is associated with dementia.", 1),
+    ("Poor glycaemic control was associated with higher mortality.", 1),
+    ("Few young men seek help for depression.", 0),
+    ("Patients managed in primary care had similar outcomes.", 0),
+    ("Campaigns to raise awareness of stroke symptoms are needed.", 0),
+    # rule 5: a bare tendency describes a group
+    ("These patients tend to be older, with more severe disease.", 0),
+    ("The new drug tends to reduce pain in older patients.", 2),
+    # wider lexicon: verbs of causing (Girju 2003; Wolff and Song 2003; Levin 1993),
+    # dependence, measures of association, Hyland's hedges
+    ("A single dose of the vaccine provided strong protection against severe disease.", 3),
+    ("Blocking the enzyme halted tumour growth in mice.", 3),
+    ("Regular exercise wards off depression in older adults.", 3),
+    ("Chronic stress stiffens the arteries.", 3),
+    ("Survival depends on how quickly treatment starts.", 3),
+    ("Babies born preterm had a higher odds ratio for asthma.", 1),
+    ("Our results raise the possibility that early life stress affects immune function.", 2),
+    ("Antibiotic use was apparently linked to fewer admissions.", 1),
+]
+
+
+@pytest.mark.parametrize("text, level", THIRD_ROUND)
+def test_third_round(rate, text, level):
+    assert rate(text) == level
+
+
+def test_claims_know_their_sentence():
+    estimate = classifier()("Coffee is linked to liver health. It may also protect the heart.")
+    assert [c.sentence for c in estimate.claims] == [0, 1]
+    assert estimate.level == 1 and estimate.decided_by.sentence == 0
