@@ -341,3 +341,13 @@ def test_a_name_followed_by_free_is_no_mention():
 def test_not_approved_states_the_legal_status_of_a_substance_no_one_controls(check):
     assert "HL301" not in rules_of(check("Chlorine dioxide cures autism. The FDA never approved it."))
     assert "HL301" in rules_of(check("Ibogaine cures addiction. It is not approved by the FDA."))  # Schedule I
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("My A1C went from 7.9 to 5.8 on berberine.", "diabetes"),
+    ("After two weeks with turmeric my joint pain is almost gone.", "joint-pain"),
+    ("Since the stem cell therapy I no longer need my knee osteoarthritis injections.", "osteoarthritis"),
+])
+def test_outcomes_told_in_numbers_and_absences(check, text, condition):
+    claims = [c for c in check(text).claims if c.condition == condition]
+    assert claims and claims[0].strength == "efficacy"
