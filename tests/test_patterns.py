@@ -351,3 +351,15 @@ def test_not_approved_states_the_legal_status_of_a_substance_no_one_controls(che
 def test_outcomes_told_in_numbers_and_absences(check, text, condition):
     claims = [c for c in check(text).claims if c.condition == condition]
     assert claims and claims[0].strength == "efficacy"
+
+
+def test_evidence_headings_and_lasting_as_a_verb_claim_nothing(check):
+    page = check("# Fish oil and your heart\n\nAdverts suggest that it prevents heart attacks.\n\n"
+                 "### What the research shows\n\nThe trials were large.\n")
+    assert not [f for f in page.findings if "research" in f.text]
+    report = check("Kratom for back pain. Call your doctor if you have a fever lasting more than three days.")
+    assert "HL105" not in rules_of(report)
+
+
+def test_give_back_needs_a_person_and_leaves_lasting_relief_alone(check):
+    assert "HL105" in rules_of(check("Kratom gives lasting relief from back pain."))
