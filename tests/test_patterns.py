@@ -363,3 +363,8 @@ def test_evidence_headings_and_lasting_as_a_verb_claim_nothing(check):
 
 def test_give_back_needs_a_person_and_leaves_lasting_relief_alone(check):
     assert "HL105" in rules_of(check("Kratom gives lasting relief from back pain."))
+
+
+def test_mixing_in_everyday_words_is_an_interaction_caveat(check):
+    report = check("LSD microdosing helps focus. Lithium and LSD are a bad mix.")
+    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats)
