@@ -368,3 +368,22 @@ def test_give_back_needs_a_person_and_leaves_lasting_relief_alone(check):
 def test_mixing_in_everyday_words_is_an_interaction_caveat(check):
     report = check("LSD microdosing helps focus. Lithium and LSD are a bad mix.")
     assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("For depression, a microdose of LSD every third day lifts the fog.", "HL102"),  # microdosing, not LSD
+    ("Lose up to 1 pound a day with hCG drops.", "HL102"),
+    ("Cannabis stops panic attacks in their tracks.", "HL104"),
+    ("Honestly, cannabis is the best thing we've seen for PTSD nightmares.", "HL106"),
+])
+def test_fourth_round_wording(check, text, rule):
+    assert rule in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Combine a nicotine patch with gum for breakthrough cravings.",
+    "People with liver problems usually need a lower dose of Epidiolex.",
+    "THE LEGAL QUESTION EVERYONE ASKS ABOUT KAVA",
+])
+def test_clinical_terms_and_topics_are_not_claims(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}
