@@ -387,3 +387,13 @@ def test_fourth_round_wording(check, text, rule):
 ])
 def test_clinical_terms_and_topics_are_not_claims(check, text):
     assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Unlike opioids, cannabis has no risk of overdose and no nasty side effects — just relief.", "HL107"),
+    ("My back pain is GONE after one delta-8 gummy.", "HL104"),
+    ("I lost 32 pounds on hCG and I have kept it off for two years.", "HL105"),
+    ("Since the chelation his autism is so much milder.", "HL101"),
+])
+def test_dashes_end_a_negation_and_more_outcome_wording(check, text, rule):
+    assert rule in rules_of(check(text))
