@@ -52,10 +52,12 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # - context `max_scope`: ConText's per-rule scope, as in medspaCy ("some human studies of X
 #   in patients with Y have shown ..." puts its effect word further from the trigger);
 # - effects `implies`: the id of the condition an effect names by itself ("lost 17 pounds"
-#   is about weight), used where the sentence names no condition.
+#   is about weight), used where the sentence names no condition; effects `before_condition`:
+#   the cue counts only when a condition's name starts within that many tokens after it
+#   ("less angina", "fewer migraines", but not "less expensive").
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too).
-OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str},
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int},
                                                              "caveats": {"states": str}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")

@@ -397,3 +397,8 @@ def test_clinical_terms_and_topics_are_not_claims(check, text):
 ])
 def test_dashes_end_a_negation_and_more_outcome_wording(check, text, rule):
     assert rule in rules_of(check(text))
+
+
+def test_less_of_a_condition_is_an_effect_and_less_of_anything_else_is_not(check):
+    assert "HL102" in rules_of(check("Patients report less angina after ten chelation infusions."))
+    assert not check("Kratom is less expensive than pills.").claims

@@ -175,6 +175,9 @@ class ClaimFinder:
                     # "Formula for Prostate & Testicular Cancers"
                     if entry["role"] == "implied" and not condition_starts.intersection(range(end, end + 4)):
                         continue
+                    window = entry.get("before_condition")
+                    if window and not condition_starts.intersection(range(end, end + window)):
+                        continue
                     first, last = starts_char[start], ends_char[end - 1]
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))
                     if entry.get("implies"):
