@@ -559,8 +559,11 @@ def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: Page
     if len(strong) < rule.params["min_strong_signals"] and len(weak) < rule.params["min_weak_signals"]:
         return
     signals = strong + weak
-    mentioned = list(dict.fromkeys([*facts.mentions, *(c.info.intervention for c in facts.claims if c.info.intervention)]))
-    for intervention in mentioned:
+    # What the page is about: what it makes claims about, else (a bare shop page) what it
+    # names. A page selling CBD gummies that mentions THC, or a page on Epidiolex that says
+    # shop CBD is not the same medicine, offers neither.
+    offered = list(_claimed_interventions(a, facts)) or list(facts.mentions)
+    for intervention in offered:
         if intervention not in a.corpus.interventions:
             continue
         against = [s for s in a.statuses(intervention) if s.controlled or s.approval == "not-approved"]

@@ -402,3 +402,9 @@ def test_dashes_end_a_negation_and_more_outcome_wording(check, text, rule):
 def test_less_of_a_condition_is_an_effect_and_less_of_anything_else_is_not(check):
     assert "HL102" in rules_of(check("Patients report less angina after ten chelation infusions."))
     assert not check("Kratom is less expensive than pills.").claims
+
+
+def test_an_offer_is_for_what_the_page_makes_claims_about(check):
+    page = "Epidiolex reduces seizures in Dravet syndrome. Shop CBD oils are not the same medicine. Buy now: $30."
+    assert not [f for f in check(page).findings if f.rule == "HL302" and f.intervention == "cbd"]
+    assert "HL302" in rules_of(check("MDMA crystals, 1 g. Add to cart. In stock."))  # a bare shop page
