@@ -408,3 +408,11 @@ def test_an_offer_is_for_what_the_page_makes_claims_about(check):
     page = "Epidiolex reduces seizures in Dravet syndrome. Shop CBD oils are not the same medicine. Buy now: $30."
     assert not [f for f in check(page).findings if f.rule == "HL302" and f.intervention == "cbd"]
     assert "HL302" in rules_of(check("MDMA crystals, 1 g. Add to cart. In stock."))  # a bare shop page
+
+
+@pytest.mark.parametrize("text", [
+    "After your MDMA session, sleep, water and gentle routines help you land.",
+    "I started berberine and dropped 19 lbs without changing my diet.",
+])
+def test_gentle_activities_and_effortless_claims_are_not_safety_or_comparison(check, text):
+    assert not {"HL106", "HL107"} & rules_of(check(text))
