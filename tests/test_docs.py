@@ -40,6 +40,27 @@ def test_readme_rules_table_is_current():
     assert block == generated, "run `healthlint rules --format markdown` and paste it into the README"
 
 
+def test_readme_example_excerpt_matches_the_report():
+    """The excerpt under "What a report says" quotes real output: its summary line and the
+    findings it shows must be what the checker prints today."""
+    import os
+
+    root = Path(__file__).resolve().parent.parent
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)  # the README quotes the relative path
+        output = CliRunner().invoke(main, ["check", "tests/data/mdma-ptsd-product-page.txt"]).stdout
+    finally:
+        os.chdir(cwd)
+    start = README.index("An excerpt of `healthlint check tests/data/mdma-ptsd-product-page.txt`")
+    excerpt = README[start:README.index("```", README.index("```text", start) + 7)]
+    summary = [line for line in excerpt.splitlines() if " findings (" in line]
+    assert summary and summary[0] in output
+    for line in excerpt.splitlines():
+        if line.startswith("tests/data/mdma-ptsd-product-page.txt:"):
+            assert line in output, line
+
+
 def test_pre_commit_hook_and_action_are_well_formed():
     yaml = __import__("pytest").importorskip("yaml")
     root = Path(__file__).resolve().parent.parent
