@@ -416,3 +416,8 @@ def test_an_offer_is_for_what_the_page_makes_claims_about(check):
 ])
 def test_gentle_activities_and_effortless_claims_are_not_safety_or_comparison(check, text):
     assert not {"HL106", "HL107"} & rules_of(check(text))
+
+
+def test_verbs_that_name_their_object_claim_only_about_a_condition(check):
+    assert "HL102" in rules_of(check("The hCG drops target stubborn belly fat."))
+    assert not check("Our target audience is busy mums who want kratom.").claims
