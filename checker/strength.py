@@ -307,7 +307,9 @@ class StrengthClassifier:
         import spacy
 
         lexicon = load_lexicon(lexicon_folder)
-        effects = [e for e in lexicon.of("effects") if e["role"] == "effect" and _is_verb_entry(e)]
+        # (Not the cues that count only before a condition's name: a conclusion names none.)
+        effects = [e for e in lexicon.of("effects") if e["role"] == "effect" and _is_verb_entry(e)
+                   and not e.get("before_condition")]
         context = [e for e in lexicon.of("context") if _signal(e) is not None]
         self._nlp = spacy.blank("en")
         # strength.toml first: on equal spans longest_first keeps the first (a stable sort).
