@@ -421,3 +421,9 @@ def test_gentle_activities_and_effortless_claims_are_not_safety_or_comparison(ch
 def test_verbs_that_name_their_object_claim_only_about_a_condition(check):
     assert "HL102" in rules_of(check("The hCG drops target stubborn belly fat."))
     assert not check("Our target audience is busy mums who want kratom.").claims
+
+
+def test_long_covid_is_not_covered_by_the_acute_covid_trials(check):
+    rules = rules_of(check("Ivermectin cleared up my long COVID brain fog."))
+    assert "HL101" in rules and "HL102" not in rules
+    assert "HL102" in rules_of(check("Ivermectin cured my COVID."))
