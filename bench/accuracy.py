@@ -31,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/insciout.py
+
+from checker.nlp.claims import NOT_ASSERTED  # noqa: E402  (negated, hypothetical, distanced, caveat)
+
 DATA = ROOT / "eval" / "data"
 DOCUMENTS = DATA / "documents"
 SPLITS = ("dev", "held-out")
@@ -52,7 +55,6 @@ def acceptable_met(rate: float) -> bool:
 
 def family_met(r: dict) -> bool:
     return (r["precision"] or 0) >= FAMILY_P and (r["recall"] or 0) >= FAMILY_R
-from checker.nlp.claims import NOT_ASSERTED  # noqa: E402  (negated, hypothetical, distanced, caveat)
 
 
 def load(path: Path) -> list[dict]:

@@ -59,6 +59,9 @@ class PageFacts:
     claims: list[ClaimFact] = field(default_factory=list)
     caveats: list[CaveatFact] = field(default_factory=list)
     mentions: dict[str, tuple[int, int]] = field(default_factory=dict)  # intervention id -> first mention (start, end)
+    # Known interventions the page makes asserted claims about (see _claimed_interventions):
+    # worked out once per assessment, since every caveat rule asks.
+    claimed: dict[str, "ClaimFact"] | None = None
 
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
@@ -219,6 +222,7 @@ class Assessor:
         self.resolve_variants(facts)
         for claim in facts.claims:
             self.link(claim.info)
+        facts.claimed = None  # variants may have renamed a claim's intervention
         findings: list[Finding] = []
         for rule in self.rules.values():
             findings.extend(KIND_FUNCTIONS[rule.kind](self, rule, document, facts))
@@ -458,9 +462,9 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                 if info.condition and any(e.grade == "approved" and a.corpus.covers(e, info.condition)
                                           for e in a.corpus.evidence_of(info.intervention)):
                     continue  # approved for this condition
-                row = a.corpus.evidence_for(info.intervention, info.condition) if info.condition else None
-                if not against and row is not None and info.explicit_condition \
-                        and row.grade in ("contradicted", "insufficient") and a.corpus.covers(row, info.condition):
+                row = a.corpus.evidence_for(info.intervention, info.condition) \
+                    if not against and info.condition and info.explicit_condition else None
+                if row is not None and row.grade in ("contradicted", "insufficient") and a.corpus.covers(row, info.condition):
                     # Approved for something else ("FDA approved for covid now" of a drug
                     # approved for worm infections): no regulator approves a use the evidence
                     # table finds unsupported or disproved. (A use graded better may be approved
@@ -481,19 +485,15 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
 
 
 def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
-    """Known interventions the page makes asserted claims about, with the first such claim
-    (worked out once per page: each caveat rule asks)."""
-    key = (id(facts.claims), len(facts.claims))
-    cached = facts.__dict__.get("_claimed")
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    first: dict[str, ClaimFact] = {}
-    for claim in facts.claims:
-        info = claim.info
-        if info.intervention in a.corpus.interventions and info.asserted and (claim.effects or claim.qualifiers):
-            first.setdefault(info.intervention, claim)
-    facts.__dict__["_claimed"] = (key, first)
-    return first
+    """Known interventions the page makes asserted claims about, with the first such claim."""
+    if facts.claimed is None:
+        first: dict[str, ClaimFact] = {}
+        for claim in facts.claims:
+            info = claim.info
+            if info.intervention in a.corpus.interventions and info.asserted and (claim.effects or claim.qualifiers):
+                first.setdefault(info.intervention, claim)
+        facts.claimed = first
+    return facts.claimed
 
 
 CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "contraindications or interactions",
@@ -504,13 +504,14 @@ CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "con
 def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
     kind = rule.params["caveat"]
     on_page = [c for c in facts.caveats if c.kind == kind]
+    # Not controlled anywhere selected, a substance's legal standing is its approval, and
+    # "not approved by the FDA" states it.
+    approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []
     label = CAVEAT_LABELS[kind]
     for intervention, claim in _claimed_interventions(a, facts).items():
         present = [c for c in on_page if c.about in (None, intervention)]
-        if kind == "legal-status" and not any(s.controlled for s in a.statuses(intervention)):
-            # Not controlled anywhere selected: its legal standing is its approval, and
-            # "not approved by the FDA" states it.
-            present += [c for c in facts.caveats if c.states == "approval" and c.about in (None, intervention)]
+        if approval_statements and not any(s.controlled for s in a.statuses(intervention)):
+            present += [c for c in approval_statements if c.about in (None, intervention)]
         if any(c.level == "full" for c in present) or (present and rule.params["partial_satisfies"]):
             continue
         required = a.corpus.caveats_of(intervention, kind)

@@ -115,15 +115,19 @@ def _attribute(doc, rows: list[CaveatRow]) -> list[CaveatRow]:
     for row in rows:
         sent_start, sent_end = bounds[bisect_right(sentence_starts, row.start) - 1]
         inside = {m.id for m in named[bisect_left(starts, sent_start):bisect_left(starts, sent_end)]}
-        about = None
         if len(inside) == 1:
-            about = next(iter(inside))
-        elif not inside:  # several named: about all of them; none: the last one named before it in its paragraph
-            block = bisect_right(block_starts, chars[row.start]) - 1
-            first_char = blocks[block][0] if block >= 0 and chars[row.start] < blocks[block][1] else None
-            before = bisect_left(starts, sent_start) - 1
-            if before >= 0 and first_char is not None and chars[named[before].start] >= first_char:
-                about = named[before].id
+            out.append(row._replace(about=next(iter(inside))))
+            continue
+        if inside:  # several named in its sentence: about all of them
+            out.append(row)
+            continue
+        # None named in its sentence: the last one named before it in its paragraph.
+        about = None
+        block = bisect_right(block_starts, chars[row.start]) - 1
+        before = bisect_left(starts, sent_start) - 1
+        if block >= 0 and chars[row.start] < blocks[block][1] and before >= 0 \
+                and chars[named[before].start] >= blocks[block][0]:
+            about = named[before].id
         out.append(row._replace(about=about) if about else row)
     return out
 

@@ -171,10 +171,8 @@ class ClaimFinder:
                     # "treatment-resistant depression".
                     if condition_tokens.issuperset(range(start, end)):
                         continue
-                    # "for" counts only right before a condition: "for (severe, chronic) PTSD",
-                    # "Formula for Prostate & Testicular Cancers"
-                    if entry["role"] == "implied" and not condition_starts.intersection(range(end, end + 4)):
-                        continue
+                    # Some cues count only right before a condition's name ("for PTSD", "less
+                    # angina"; lexicon `before_condition`).
                     window = entry.get("before_condition")
                     if window and not condition_starts.intersection(range(end, end + window)):
                         continue
@@ -280,7 +278,7 @@ def sentence_bounds(doc) -> list[tuple[int, int]]:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     bounds = list(zip(starts, starts[1:] + [n]))
-    doc.user_data["hl_sentence_bounds"] = bounds  # set once by the segmenter, read by later stages
+    doc.user_data["hl_sentence_bounds"] = bounds  # read by the claims and caveats stages
     return bounds
 
 

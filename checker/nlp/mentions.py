@@ -107,15 +107,14 @@ class MentionFinder:
             self._names.add(f"I|{row.id}|misspelling", row.misspellings)
             self._add(self._street, f"I|{row.id}|street", row.street_names, tokenizer)
             exact.update({n.lower(): (INTERVENTION, row.id) for n in names})
-        for row in self.corpus.conditions.values():
-            names = {row.name, *row.synonyms}
-            self._names.add(f"C|{row.id}|name", [n for n in names if n])
-            exact.update({n.lower(): (CONDITION, row.id) for n in names})
+        condition_names = {row.id: [n for n in {row.name, *row.synonyms} if n] for row in self.corpus.conditions.values()}
+        for ident, names in condition_names.items():
+            self._names.add(f"C|{ident}|name", names)
+            exact.update({n.lower(): (CONDITION, ident) for n in names})
         # Plurals after every listed name, so that a listed name always wins: the table
         # says "torn tendon" and pages say "torn tendons".
-        for row in self.corpus.conditions.values():
-            self._names.add(f"C|{row.id}|name", [p for n in {row.name, *row.synonyms} if n
-                                                 for p in plural_of_last_word(n)])
+        for ident, names in condition_names.items():
+            self._names.add(f"C|{ident}|name", [p for n in names for p in plural_of_last_word(n)])
         # Fuzzy candidates: single-word intervention names, grouped by first letter
         # (misspellings rarely change it), which also keeps each rapidfuzz call small.
         # Condition names are left out: their near neighbours are ordinary words
