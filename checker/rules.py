@@ -9,7 +9,8 @@ A rule file::
     summary = "one line"
     aliases = []                 # old names, kept when a rule is renamed
     [params]                     # checked against the kind's parameters
-    [docs]                       # what, why, example, better, references (all required)
+    [docs]                       # what, why, example, better, references (all required);
+                                 # decisions (optional): how the judgement calls are settled
     [examples]                   # hits and misses: pages, run as tests
 
 Loading is strict: an unknown key, a missing section, a bad value or a parameter the kind
@@ -47,6 +48,9 @@ KINDS: Mapping[str, Mapping[str, tuple[type, bool]]] = MappingProxyType({
     "suppression": {"problem": (str, True)},  # findings about inline directives (checker/suppress.py)
 })
 DOC_SECTIONS = ("what", "why", "example", "better", "references")
+# Optional: the calls a reader could make either way, settled one way, so that editors,
+# annotators and the checker read the rule alike. Each is one line; the examples test them.
+OPTIONAL_DOC_SECTIONS = ("decisions",)
 TOP_KEYS = {"id", "name", "kind", "severity", "summary", "aliases", "params", "docs", "examples"}
 _ID = re.compile(r"^HL\d{3}$")
 _NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -68,12 +72,17 @@ class Rule:
 
     def doc_text(self) -> str:
         """The rule's documentation, as ``healthlint rule ID`` prints it."""
-        refs = "\n".join(f"- {r}" for r in self.docs["references"])
+        def bullets(items) -> str:
+            return "\n".join(f"- {' '.join(str(item).split())}" for item in items)
+        decided = self.docs.get("decisions", [])
         return (
             f"# {self.id} {self.name}\n\nSeverity: {self.severity.value}. {self.summary}\n\n"
             f"## What it flags\n{self.docs['what'].strip()}\n\n## Why it matters\n{self.docs['why'].strip()}\n\n"
             f"## Example\n{self.docs['example'].strip()}\n\n## Better wording\n{self.docs['better'].strip()}\n\n"
-            f"## References\n{refs}\n"
+            + (f"## How it is decided\n{bullets(decided)}\n\n" if decided else "")
+            # The worked examples are the rule's tests (tests/test_rules.py): what is shown is what runs.
+            + f"## Flagged\n{bullets(self.hits)}\n\n## Not flagged\n{bullets(self.misses)}\n\n"
+            f"## References\n{bullets(self.docs['references'])}\n"
         )
 
 
@@ -121,13 +130,16 @@ def load_rule_file(path: Path) -> Rule:
         if key.endswith("_severity") and value not in ("error", "warning", "info"):
             raise _fail(path, f"params: '{key}' {value!r} is not one of error, warning, info")
     docs = data["docs"]
-    unknown = set(docs) - set(DOC_SECTIONS)
+    unknown = set(docs) - set(DOC_SECTIONS) - set(OPTIONAL_DOC_SECTIONS)
     if unknown:
         raise _fail(path, f"docs: unknown section(s) {sorted(unknown)}")
     for section in DOC_SECTIONS:
         value = docs.get(section)
         if not value or (section == "references" and not isinstance(value, list)):
             raise _fail(path, f"docs: section '{section}' is missing or empty")
+    decisions = docs.get("decisions", [])
+    if not isinstance(decisions, list) or not all(isinstance(d, str) and d.strip() for d in decisions):
+        raise _fail(path, "docs: 'decisions' must be a list of non-empty strings")
     examples = data["examples"]
     unknown = set(examples) - {"hits", "misses"}
     if unknown:

@@ -34,8 +34,17 @@ def test_rule_has_docs_hits_and_misses(rule):
         assert rule.docs[section], f"{rule.id} lacks docs section {section}"
     assert rule.hits and rule.misses
     text = rule.doc_text()
-    for heading in ("What it flags", "Why it matters", "Example", "Better wording", "References"):
+    for heading in ("What it flags", "Why it matters", "Example", "Better wording", "Flagged", "Not flagged", "References"):
         assert f"## {heading}" in text
+    # The worked examples shown are the ones that run as tests above.
+    for example in rule.hits + rule.misses:
+        assert " ".join(example.split()) in text
+
+
+def test_settled_calls_are_shown_as_decisions():
+    text = RULES["HL101"].doc_text()
+    assert "## How it is decided" in text and "broader" in text
+    assert "## How it is decided" not in RULES["HL108"].doc_text()  # optional: absent, no empty heading
 
 
 GOOD = '''id = "HL999"
@@ -67,6 +76,8 @@ misses = ["m"]
     (lambda s: s.replace('misses = ["m"]', 'misses = []'), "hit and one miss"),
     (lambda s: s.replace('name = "test-rule"', 'name = "Test Rule"'), "kebab-case"),
     (lambda s: s.replace('[params]', '[params'), "invalid TOML"),
+    (lambda s: s.replace('references = ["r"]', 'references = ["r"]\ndecisions = "d"'), "decisions"),
+    (lambda s: s.replace('references = ["r"]', 'references = ["r"]\ndecisions = [""]'), "decisions"),
 ])
 def test_strict_loader_names_the_file(tmp_path: Path, change, message):
     path = tmp_path / "HL999.toml"
