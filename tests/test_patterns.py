@@ -427,3 +427,28 @@ def test_long_covid_is_not_covered_by_the_acute_covid_trials(check):
     rules = rules_of(check("Ivermectin cleared up my long COVID brain fog."))
     assert "HL101" in rules and "HL102" not in rules
     assert "HL102" in rules_of(check("Ivermectin cured my COVID."))
+
+
+def test_a_cue_with_gaps_does_not_run_into_the_next_sentence(check):
+    # "lose ... weight" across a full stop is no weight claim; "instead of ... SSRIs" across
+    # one must not hide the comparison inside the next sentence.
+    report = check("Semaglutide for weight. Results vary, and some people lose much less. The weight loss varies.")
+    assert not report.claims
+    report = check("Ketamine works on glutamate instead of serotonin.\nUnlike SSRIs, which take weeks to touch "
+                   "your depression, ketamine starts working the same day.")
+    assert [f.text for f in report.findings if f.rule == "HL106"] == ["Unlike SSRIs"]
+
+
+@pytest.mark.parametrize("text", [
+    "Elderberry syrup for kids. If a doctor thinks your child has flu, antiviral medicines such as oseltamivir "
+    "have been shown to work in large trials.",
+    "St John's wort may help mild depression. Do not take it with:\n- medicines for HIV\n- the pill",
+])
+def test_another_kind_of_treatment_as_subject_is_not_a_claim_for_the_page(check, text):
+    found = {r for r in rules_of(check(text)) if r in ("HL101", "HL103")}
+    assert not found, found
+
+
+def test_the_page_own_medicines_and_comparisons_with_others_still_count(check):
+    assert "HL107" in rules_of(check("Ayahuasca and ibogaine retreats. Both medicines are completely safe."))
+    assert "HL106" in rules_of(check("Elderberry syrup. Unlike antibiotics, it knocks out the flu."))

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CAVEATS
-from .claims import claim_rows, sentence_bounds
+from .claims import claim_rows, sentence_bounds, within_sentences
 from .lexmatch import EntryMatcher, longest_first, token_chars
 from .mentions import INTERVENTION, mention_rows
 
@@ -40,7 +40,7 @@ class CaveatFinder:
         self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, load_lexicon(lexicon or None).of("caveats"))
 
     def __call__(self, doc):
-        matches = longest_first(self._matcher(doc))
+        matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         effect_starts = {cue.start for _, _, info in claim_rows(doc) for cue in info.effects}
         rows: list[CaveatRow] = []

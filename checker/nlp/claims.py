@@ -112,7 +112,11 @@ class ClaimFinder:
                         or not any(s <= m.start and m.end <= e for s, e in modifiers)]
         # Look-alikes take part in longest-first matching so that the cues inside them drop
         # out, then go themselves.
-        cue_matches = [m for m in longest_first(self._cues(doc)) if m[0].file != "lookalikes"]
+        # Patterns with gaps ("lose ... weight", "instead of ... SSRIs") are matched over the whole
+        # text; a match that runs into the next sentence is no cue, and must not hide the
+        # shorter one inside that sentence.
+        cue_matches = [m for m in longest_first(within_sentences(self._cues(doc), sentence_bounds(doc)))
+                       if m[0].file != "lookalikes"]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches
@@ -135,10 +139,15 @@ class ClaimFinder:
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
             compared_from = -1
+            other_treatment_at = None
             for mention in sent_mentions:
                 label = mention.label
                 if label == PRODUCT and mention.id == "comparator":
                     compared_from = mention.end
+                    continue
+                if label == PRODUCT and mention.id == "other-treatment":
+                    if other_treatment_at is None and not 0 <= mention.start - compared_from <= 1:
+                        other_treatment_at = mention.start
                     continue
                 # "works better than semaglutide", "unlike the Ozempic": the thing compared
                 # with is not what the claim is about.
@@ -210,6 +219,11 @@ class ClaimFinder:
             if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
                     and block not in ("list-item", "heading") and not any(c.value == "certainty" for c in effects):
                 continue
+            # Another kind of treatment named before the claim word, and nothing of the page's
+            # own: the sentence is about that treatment ("antiviral medicines ... work").
+            if other_treatment_at is not None and INTERVENTION not in explicit and PRODUCT not in explicit \
+                    and other_treatment_at <= min(c.start for c in effects + qualifiers):
+                continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
             self._resolve(info, explicit, section, topic)
@@ -260,6 +274,12 @@ def claim_rows(doc) -> list[tuple[int, int, ClaimInfo]]:
     if rows is None:
         rows = [(s.start, s.end, s._.hl_claim) for s in doc.spans.get(SPANS_CLAIMS, [])]
     return rows
+
+
+def within_sentences(matches, bounds: list[tuple[int, int]]) -> list:
+    """The (entry, start, end) matches that end in the sentence they start in."""
+    ends = [end for _, end in bounds]
+    return [m for m in matches if m[2] <= ends[bisect_left(ends, m[1] + 1)]] if ends else list(matches)
 
 
 def sentence_bounds(doc) -> list[tuple[int, int]]:

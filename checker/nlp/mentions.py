@@ -209,7 +209,7 @@ class MentionFinder:
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
                 found.append((start, end, INTERVENTION, ident, "street", 100.0))
         for entry, start, end in self._products(doc):
-            found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id "product", "pronoun" or "comparator"
+            found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id: the entry's kind
         kept = _longest_non_overlapping(found)
         # "THC-free", "opioid-free": the name says what the product is without.
         kept = [k for k in kept if not (k[2] == INTERVENTION and _without(doc, k[1]))]
@@ -218,7 +218,7 @@ class MentionFinder:
         spans, rows = [], []
         first: dict[str, tuple[int, int]] = {}
         for start, end, label, ident, via, score in kept:
-            if ident not in ("pronoun", "comparator"):  # they count for claims, but are not shown as mentions
+            if ident not in ("pronoun", "comparator", "other-treatment"):  # they count for claims, not shown as mentions
                 span = Span(doc, start, end, label=label, span_id=ident)
                 if via != "name":
                     span._.hl_via = via
