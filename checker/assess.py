@@ -62,6 +62,8 @@ class PageFacts:
     # Known interventions the page makes asserted claims about (see _claimed_interventions):
     # worked out once per assessment, since every caveat rule asks.
     claimed: dict[str, "ClaimFact"] | None = None
+    # general -> specific variant named on this page ("semaglutide" -> "compounded-semaglutide").
+    variants: dict[str, str] = field(default_factory=dict)
 
     def extend(self, doc, offset: int = 0) -> None:
         """Add what a processed Doc holds (``offset``: where the Doc starts in the document)."""
@@ -205,18 +207,27 @@ class Assessor:
 
     def resolve_variants(self, facts: PageFacts) -> None:
         """On a page that names the specific variant ("compounded semaglutide"), the bare
-        name ("semaglutide") means that variant too."""
+        name ("semaglutide") means that variant too; a brand name ("Wegovy") still names the
+        approved product."""
         variants = self.variants()
         remap = {g: s for g, s in variants.items() if g in facts.mentions and s in facts.mentions}
+        facts.variants = remap
         if not remap:
             return
         for claim in facts.claims:
-            if claim.info.intervention in remap:
-                claim.info.intervention = remap[claim.info.intervention]
+            general = claim.info.intervention
+            if general in remap and not self._is_brand(general, claim.info.intervention_text):
+                claim.info.intervention = remap[general]
         for general, specific in remap.items():
             first = min(facts.mentions[general], facts.mentions[specific])
             del facts.mentions[general]
             facts.mentions[specific] = first
+
+    def _is_brand(self, intervention_id: str, text: str | None) -> bool:
+        """A name of the intervention that does not contain its generic name: a brand."""
+        entry = self.corpus.interventions[intervention_id]
+        generic, said = entry.name.lower(), " ".join((text or "").lower().split())
+        return generic not in said and any(said == n.lower() for n in entry.names)
 
     def assess(self, document: Document, facts: PageFacts) -> list[Finding]:
         self.resolve_variants(facts)
@@ -491,7 +502,9 @@ def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact
         for claim in facts.claims:
             info = claim.info
             if info.intervention in a.corpus.interventions and info.asserted and (claim.effects or claim.qualifiers):
-                first.setdefault(info.intervention, claim)
+                # What a page about the variant says of the brand ("Wegovy is approved for ...")
+                # is said in selling the variant: its caveats are the variant's.
+                first.setdefault(facts.variants.get(info.intervention, info.intervention), claim)
         facts.claimed = first
     return facts.claimed
 

@@ -452,3 +452,12 @@ def test_another_kind_of_treatment_as_subject_is_not_a_claim_for_the_page(check,
 def test_the_page_own_medicines_and_comparisons_with_others_still_count(check):
     assert "HL107" in rules_of(check("Ayahuasca and ibogaine retreats. Both medicines are completely safe."))
     assert "HL106" in rules_of(check("Elderberry syrup. Unlike antibiotics, it knocks out the flu."))
+
+
+def test_a_brand_name_still_names_the_approved_product_on_a_page_about_its_variant(check):
+    page = "Compounded semaglutide for weight loss, at a fraction of the price. {} is FDA-approved for weight management."
+    assert "HL109" not in rules_of(check(page.format("Wegovy")))
+    assert "HL109" in rules_of(check(page.format("Semaglutide")))  # the bare name means the variant here
+    # Page-level caveats: what is said of the brand is said in selling the variant.
+    report = check(page.format("Wegovy"))
+    assert {f.intervention for f in report.findings if f.rule.startswith("HL2")} == {"compounded-semaglutide"}
