@@ -461,3 +461,19 @@ def test_a_brand_name_still_names_the_approved_product_on_a_page_about_its_varia
     # Page-level caveats: what is said of the brand is said in selling the variant.
     report = check(page.format("Wegovy"))
     assert {f.intervention for f in report.findings if f.rule.startswith("HL2")} == {"compounded-semaglutide"}
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Zinc lozenges. Clinically proven to cut your cold short.", "HL103"),
+    ("Elderberry gummies for kids. Kids love them and colds don't stand a chance!", "HL103"),  # holds its own negation
+    ("Colloidal silver drops. After ten weeks my son's autism symptoms are 80% gone.", "HL101"),
+    ("Ibogaine retreats in Mexico. I've been clean for 19 months since my ibogaine treatment.", "HL101"),  # names its condition
+    ("Elderberry tincture. I take it every winter and haven't had a proper cold in three years!", "HL103"),
+])
+def test_outcomes_told_as_idioms(check, text, rule):
+    assert rule in rules_of(check(text))
+
+
+def test_idioms_need_their_own_words(check):
+    # "short" and "clean" without the rest of the idiom claim nothing
+    assert not {r for r in rules_of(check("Zinc lozenges. The cut on my hand was short and clean.")) if r.startswith("HL1")}
