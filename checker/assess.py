@@ -570,7 +570,9 @@ def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: Page
     commerce = [c for c in facts.caveats if c.kind == "commerce"]
     strong = [c for c in commerce if c.level == "full"]
     weak = [c for c in commerce if c.level == "partial"]
-    if len(strong) < rule.params["min_strong_signals"] and len(weak) < rule.params["min_weak_signals"]:
+    # Weak signals count once per word: "reviews" in two headings is one hint, not two.
+    distinct_weak = {" ".join(c.text.lower().split()) for c in weak}
+    if len(strong) < rule.params["min_strong_signals"] and len(distinct_weak) < rule.params["min_weak_signals"]:
         return
     signals = strong + weak
     # What the page is about: what it makes claims about, else (a bare shop page) what it

@@ -477,3 +477,20 @@ def test_outcomes_told_as_idioms(check, text, rule):
 def test_idioms_need_their_own_words(check):
     # "short" and "clean" without the rest of the idiom claim nothing
     assert not {r for r in rules_of(check("Zinc lozenges. The cut on my hand was short and clean.")) if r.startswith("HL1")}
+
+
+def test_a_weak_shop_signal_counts_once_however_often_it_is_repeated(check):
+    page = "CBD oil calms anxiety.\n\nReviews\n\n{}"
+    assert "HL302" not in rules_of(check(page.format("Reviews from our readers.")))
+    assert "HL302" in rules_of(check(page.format("Buy it for the price of a coffee.")))
+
+
+@pytest.mark.parametrize("sentence, stated", [
+    ("In reviews of the trials, the results varied a lot from one trial to another.", True),
+    ("To be fair, the studies on kava are still small and short.", True),
+    ("A later, longer study in generalized anxiety didn't find a benefit.", True),
+    ("*Results vary from person to person.", False),  # the testimonial footnote
+])
+def test_evidence_status_said_in_plain_words(check, sentence, stated):
+    report = check(f"Kava helps with anxiety. {sentence}")
+    assert ("HL204" not in rules_of(report)) is stated
