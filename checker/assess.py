@@ -50,6 +50,7 @@ class CaveatFact:
     end: int
     about: str | None = None  # the intervention it is about; None: the whole page
     states: str | None = None  # what else it states ("approval")
+    names: tuple[str, ...] = ()  # the risks it names ("nausea"), from the lexicon's `names`
 
 
 @dataclass
@@ -89,7 +90,7 @@ class PageFacts:
         for row in caveat_rows(doc):
             first, last = starts[row.start], ends[row.end - 1]
             self.caveats.append(CaveatFact(row.kind, row.level, row.entry, text[first:last],
-                                           first + offset, last + offset, row.about, row.states))
+                                           first + offset, last + offset, row.about, row.states, row.names))
         self._mark_caveat_sentences(self.caveats[first_new:])
 
     def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
@@ -525,9 +526,13 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         present = [c for c in on_page if c.about in (None, intervention)]
         if approval_statements and not any(s.controlled for s in a.statuses(intervention)):
             present += [c for c in approval_statements if c.about in (None, intervention)]
-        if any(c.level == "full" for c in present) or (present and rule.params["partial_satisfies"]):
-            continue
         required = a.corpus.caveats_of(intervention, kind)
+        # A risk named in plain words ("a mild headache") states this intervention's risks only
+        # when the corpus lists it for it; otherwise it is a partial caveat.
+        wording = " ".join(c.wording.lower() for c in required)
+        if any(c.level == "full" and (not c.names or any(w in wording for n in c.names for w in n.split("|"))) for c in present) \
+                or (present and rule.params["partial_satisfies"]):
+            continue
         if not required:
             continue
         statuses = a.statuses(intervention)

@@ -58,7 +58,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too).
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int},
-                                                             "caveats": {"states": str}})
+                                                             "caveats": {"states": str, "names": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}
@@ -178,6 +178,10 @@ def load_lexicon_file(path: Path) -> list[Entry]:
                     raise _fail(path, entry_id, f"'{name}' must be a whole number from 1 to 200 (got {value!r})")
                 if wanted is str and not (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)):
                     raise _fail(path, entry_id, f"'{name}' must be an id such as \"weight-loss\" (got {value!r})")
+                if wanted is list:
+                    if not (isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
+                        raise _fail(path, entry_id, f"'{name}' must be a list of words (got {value!r})")
+                    value = tuple(v.lower() for v in value)
                 attrs[name] = value
         for name, allowed in attributes.items():
             value = raw.get(name)

@@ -120,3 +120,19 @@ def test_a_capital_letter_before_a_full_stop_ends_the_name_and_the_sentence():
     assert [s.text for s in doc.sents] == ["Men with low T.", "Take vitamin D.", "It helps."]
     assert [s.id_ for s in doc.spans["hl_mentions"]] == ["low-testosterone", "vitamin-d"]
     assert [t.text for t in nlp("U.S. law, e.g. here")][:2] == ["U.S.", "law"]  # other abbreviations stay whole
+
+
+def test_a_caveat_entry_may_list_the_risks_it_names(tmp_path):
+    import pytest
+
+    from checker.errors import DataError
+    from checker.lexicon import load_lexicon_file
+
+    path = tmp_path / "caveats.toml"
+    path.write_text('[[entry]]\nid = "a"\nkind = "adverse-effects"\nlevel = "full"\nnames = ["Nause|vomit", "headache"]\n'
+                    'phrases = ["some nausea"]\n')
+    assert load_lexicon_file(path)[0].get("names") == ("nause|vomit", "headache")
+    for bad in ("[]", '"nausea"', '[""]', "[1]"):
+        path.write_text(f'[[entry]]\nid = "a"\nkind = "adverse-effects"\nlevel = "full"\nnames = {bad}\nphrases = ["x"]\n')
+        with pytest.raises(DataError, match="names"):
+            load_lexicon_file(path)

@@ -494,3 +494,11 @@ def test_a_weak_shop_signal_counts_once_however_often_it_is_repeated(check):
 def test_evidence_status_said_in_plain_words(check, sentence, stated):
     report = check(f"Kava helps with anxiety. {sentence}")
     assert ("HL204" not in rules_of(report)) is stated
+
+
+def test_a_risk_named_in_plain_words_counts_only_if_it_is_the_intervention_s(check):
+    # The corpus lists nausea among psilocybin's adverse effects, and no headache among hCG's.
+    assert "HL201" not in rules_of(check("Psilocybin gummies lift depression. Mild nausea during the come-up is normal."))
+    assert "HL201" in rules_of(check("hCG drops melt belly fat. Some women get a mild headache in the first days."))
+    # Said another way, the same risk: vomiting for a product whose listed risk is nausea.
+    assert "HL201" not in rules_of(check("Psilocybin gummies lift depression. Some people vomit during the come-up."))

@@ -31,6 +31,8 @@ if not Span.has_extension("hl_about"):
     Span.set_extension("hl_about", default=None)
 if not Span.has_extension("hl_states"):
     Span.set_extension("hl_states", default=None)  # what else it states (lexicon `states`)
+if not Span.has_extension("hl_names"):
+    Span.set_extension("hl_names", default=())  # the risks it names (lexicon `names`)
 
 
 class CaveatFinder:
@@ -52,7 +54,11 @@ class CaveatFinder:
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
                 continue
-            rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states")))
+            names = ()
+            if entry.get("names"):
+                said = " ".join(t.lower_ for t in doc[start:end])
+                names = tuple(n for n in entry["names"] if any(word in said for word in n.split("|")))
+            rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names))
         if rows:
             rows = _attribute(doc, rows)
         doc.user_data["hl_caveat_rows"] = rows
@@ -67,6 +73,8 @@ class CaveatFinder:
                 span._.hl_about = row.about
             if row.states is not None:
                 span._.hl_states = row.states
+            if row.names:
+                span._.hl_names = row.names
             spans.append(span)
         doc.spans[SPANS_CAVEATS] = spans
         return doc
@@ -88,12 +96,13 @@ class CaveatRow(NamedTuple):
     entry: str
     about: str | None
     states: str | None
+    names: tuple[str, ...] = ()  # the risks it names ("nausea"): they must be the intervention's
 
 
 def caveat_rows(doc) -> list[CaveatRow]:
     rows = doc.user_data.get("hl_caveat_rows")
     if rows is None:
-        rows = [CaveatRow(s.start, s.end, s.label_, s._.hl_level, s.id_, s._.hl_about, s._.hl_states)
+        rows = [CaveatRow(s.start, s.end, s.label_, s._.hl_level, s.id_, s._.hl_about, s._.hl_states, s._.hl_names)
                 for s in doc.spans.get(SPANS_CAVEATS, [])]
     return rows
 
