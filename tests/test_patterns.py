@@ -502,3 +502,13 @@ def test_a_risk_named_in_plain_words_counts_only_if_it_is_the_intervention_s(che
     assert "HL201" in rules_of(check("hCG drops melt belly fat. Some women get a mild headache in the first days."))
     # Said another way, the same risk: vomiting for a product whose listed risk is nausea.
     assert "HL201" not in rules_of(check("Psilocybin gummies lift depression. Some people vomit during the come-up."))
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Turmeric relieves arthritis pain better than NSAIDs, without the stomach problems.", "HL107"),
+    ("Chlorine dioxide kills pathogens without harming healthy cells.", "HL107"),
+    ("Ashwagandha for low testosterone: same results as TRT, none of the side effects.", "HL107"),
+    ("Curcumin for arthritis is all natural so no problem to take with other medicine.", "HL107"),
+])
+def test_safety_told_as_a_harm_left_out(check, text, rule):
+    assert rule in rules_of(check(text))
