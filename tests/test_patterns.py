@@ -443,6 +443,7 @@ def test_a_cue_with_gaps_does_not_run_into_the_next_sentence(check):
     "Elderberry syrup for kids. If a doctor thinks your child has flu, antiviral medicines such as oseltamivir "
     "have been shown to work in large trials.",
     "St John's wort may help mild depression. Do not take it with:\n- medicines for HIV\n- the pill",
+    "Kava for anxiety. In the trial, people who took placebo pills had less anxiety by week four.",
 ])
 def test_another_kind_of_treatment_as_subject_is_not_a_claim_for_the_page(check, text):
     found = {r for r in rules_of(check(text)) if r in ("HL101", "HL103")}
