@@ -513,3 +513,40 @@ def test_a_risk_named_in_plain_words_counts_only_if_it_is_the_intervention_s(che
 ])
 def test_safety_told_as_a_harm_left_out(check, text, rule):
     assert rule in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rule", [
+    # "losing weight" is a condition's name and the effect that names it
+    ("Compounded semaglutide for weight. Most patients start losing weight in the very first week on it.", "HL104"),
+    ("IV vitamin C for cancer. After 12 infusions the tumor had shrunk by half.", "HL101"),  # irregular past
+    ("Ginkgo for memory. Honestly my forgetfulness is basically gone.", "HL102"),
+    ("Ginkgo for memory. Five months on, my memory loss still hasn't come back.", "HL102"),
+    ("Psilocybin is way better for depression than any SSRI I've been on.", "HL106"),
+])
+def test_more_outcome_and_comparison_wording(check, text, rule):
+    assert rule in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ginkgo for memory. Walking, sleep and hearing aids if you need them have better evidence.",
+    "Epidiolex. Little Sparks Network: support for families living with rare epilepsies.",
+    "NMN capsules. The FDA said NMN could not be sold as a supplement for ageing, but it reversed that position.",
+    "LSD microdosing. Been on sertraline for years, plus Adderall for the ADHD.",
+    "LSD microdosing. I'm thinking of trying this for my depression but I'm scared to tell my GP.",
+])
+def test_cue_words_in_names_notes_and_other_medicines_claim_nothing(check, text):
+    found = {r for r in rules_of(check(text)) if r in ("HL101", "HL102", "HL103")}
+    assert not found, found
+
+
+@pytest.mark.parametrize("text", [
+    "LSD for anxiety. MM120 was one phase 2 trial of a single full dose for generalized anxiety disorder.",
+    "CBD may ease anxiety for some people, for example in one four-week study of teenagers.",
+    "Ashwagandha for stress. Several small trials (most lasting 8 to 12 weeks) suggest it may help.",
+])
+def test_how_a_trial_was_run_is_no_speed_or_durability_claim(check, text):
+    assert not {"HL104", "HL105"} & rules_of(check(text))
+
+
+def test_legal_as_a_department_is_no_status_claim(check):
+    assert "HL109" not in rules_of(check("Delta-8 gummies for anxiety.\nTHU - legal post (pin this one)"))

@@ -34,6 +34,9 @@ STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
 # reported at a distance, or part of a sentence that states a risk ("berberine may lower
 # blood sugar, so taking it with diabetes medicines ...": a caveat, set by the assess stage).
 NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
+# How many tokens before the first claim word another treatment may stand and still be the
+# sentence's subject (products.toml, kind other-treatment).
+OTHER_TREATMENT_REACH = 12
 QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
 
 
@@ -178,7 +181,9 @@ class ClaimFinder:
                 if entry.file == "effects":
                     # A cue word inside a condition's name claims nothing: "heart attacks",
                     # "treatment-resistant depression".
-                    if condition_tokens.issuperset(range(start, end)):
+                    # An effect that names its own condition is the claim, even where that
+                    # condition's name covers it ("losing weight" is both).
+                    if condition_tokens.issuperset(range(start, end)) and not entry.get("implies"):
                         continue
                     # Some cues count only right before a condition's name ("for PTSD", "less
                     # angina"; lexicon `before_condition`).
@@ -219,10 +224,12 @@ class ClaimFinder:
             if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
                     and block not in ("list-item", "heading") and not any(c.value == "certainty" for c in effects):
                 continue
-            # Another kind of treatment named before the claim word, and nothing of the page's
-            # own: the sentence is about that treatment ("antiviral medicines ... work").
+            # Another kind of treatment named just before the claim word, and nothing of the
+            # page's own: it is the subject ("antiviral medicines such as oseltamivir have been
+            # shown to work"); further back it is only part of the story ("ten years on
+            # sertraline and nothing touched it, then the medicine lifted the fog").
             if other_treatment_at is not None and INTERVENTION not in explicit and PRODUCT not in explicit \
-                    and other_treatment_at <= min(c.start for c in effects + qualifiers):
+                    and 0 <= min(c.start for c in (effects or qualifiers)) - other_treatment_at <= OTHER_TREATMENT_REACH:
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
