@@ -485,10 +485,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                     for_condition = (f" for {a.condition_name(info.condition)}: the evidence table grades that use "
                                      f"{row.grade}.")
             else:
-                # A controlled substance that is legal under restrictions (cannabis for adults
-                # in Canada, psilocybin by authorised prescribers in Australia) is not
-                # contradicted by "legal"; an unapproved or plainly controlled one is.
-                against = [s for s in statuses if s.approval == "not-approved" or (s.controlled and s.approval != "restricted")]
+                against = _legality_contradicted_by(statuses)
             if not against:
                 continue
             summary = " ".join(f"{s.jurisdiction}: {s.summary}" for s in against)
@@ -540,6 +537,8 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         # needed where some selected jurisdiction has not approved it or restricts it.
         if kind == "legal-status" and not any(s.approval in ("not-approved", "restricted") for s in statuses):
             continue
+        if kind == "legal-status" and _states_legality(a, facts, intervention):
+            continue
         # "Wegovy is FDA-approved for chronic weight management": for a medicine the status
         # table records as approved, a true approval statement states its status.
         if kind == "evidence-status" and _states_approval(a, facts, intervention):
@@ -558,6 +557,32 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
                         suggestions=tuple(c.wording for c in required), related=related, evidence=a.evidence_ref(row),
                         citations=a.citations(dict.fromkeys(s for c in required for s in c.sources)),
                         status=a.status_refs(statuses) if kind == "legal-status" else ())
+
+
+def _legality_contradicted_by(statuses: list) -> list:
+    """The status rows that "legal" misstates. A controlled substance that is legal under
+    restrictions (cannabis for adults in Canada, psilocybin by authorised prescribers in
+    Australia) is not contradicted by "legal"; an unapproved or plainly controlled one is."""
+    return [s for s in statuses if s.approval == "not-approved" or (s.controlled and s.approval != "restricted")]
+
+
+def _states_legality(a: Assessor, facts: PageFacts, intervention: str) -> bool:
+    """Whether the page truly says where the intervention is legal ("kava is legal in the
+    United States and sold as a dietary supplement"): a legality statement about a place in
+    the status table that no row there contradicts. A false one ("100% federally legal", of
+    a substance the table records as unapproved) is HL109's, and states nothing."""
+    for claim in facts.claims:
+        info = claim.info
+        if info.intervention != intervention or not info.asserted:
+            continue
+        if not any(q.value == "legality" and asserted(q) for q in claim.qualifiers):
+            continue
+        statuses = a.statuses(intervention)
+        if info.jurisdictions:
+            statuses = [s for s in statuses if s.jurisdiction in info.jurisdictions]
+        if statuses and not _legality_contradicted_by(statuses):
+            return True
+    return False
 
 
 def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:

@@ -550,3 +550,9 @@ def test_how_a_trial_was_run_is_no_speed_or_durability_claim(check, text):
 
 def test_legal_as_a_department_is_no_status_claim(check):
     assert "HL109" not in rules_of(check("Delta-8 gummies for anxiety.\nTHU - legal post (pin this one)"))
+
+
+def test_a_true_legality_statement_states_the_legal_status_and_a_false_one_does_not(check):
+    assert "HL301" not in rules_of(check("Kava calms anxiety. Kava is legal in the United States."))
+    report = check("Delta-8 gummies calm anxiety. Delta-8 is 100% federally legal in the US.")
+    assert {"HL109", "HL301"} <= rules_of(report)
