@@ -524,10 +524,8 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         if approval_statements and not any(s.controlled for s in a.statuses(intervention)):
             present += [c for c in approval_statements if c.about in (None, intervention)]
         required = a.corpus.caveats_of(intervention, kind)
-        # A risk named in plain words ("a mild headache") states this intervention's risks only
-        # when the corpus lists it for it; otherwise it is a partial caveat.
         wording = " ".join(c.wording.lower() for c in required)
-        if any(c.level == "full" and (not c.names or any(w in wording for n in c.names for w in n.split("|"))) for c in present) \
+        if any(c.level == "full" and _names_a_listed_risk(c, wording) for c in present) \
                 or (present and rule.params["partial_satisfies"]):
             continue
         if not required:
@@ -557,6 +555,13 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
                         suggestions=tuple(c.wording for c in required), related=related, evidence=a.evidence_ref(row),
                         citations=a.citations(dict.fromkeys(s for c in required for s in c.sources)),
                         status=a.status_refs(statuses) if kind == "legal-status" else ())
+
+
+def _names_a_listed_risk(caveat: CaveatFact, wording: str) -> bool:
+    """A risk named in plain words ("a mild headache") states an intervention's risks only
+    when its corpus caveat (``wording``) lists that risk; a caveat that names no particular
+    risk ("side effects include") always does."""
+    return not caveat.names or any(word in wording for risk in caveat.names for word in risk.split("|"))
 
 
 def _legality_contradicted_by(statuses: list) -> list:

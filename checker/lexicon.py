@@ -56,7 +56,9 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   the cue counts only when a condition's name starts within that many tokens after it
 #   ("less angina", "fewer migraines", but not "less expensive").
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
-#   jurisdiction controls, saying it is not approved states its legal status too).
+#   jurisdiction controls, saying it is not approved states its legal status too); caveats
+#   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
+#   ways); such a cue states an intervention's risks only when its corpus caveat lists one.
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int},
                                                              "caveats": {"states": str, "names": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
