@@ -266,8 +266,10 @@ def _main_cue(claim: ClaimFact) -> CueFact:
 
 
 def _positive_claims(facts: PageFacts):
+    """Asserted claims that say the treatment works: by an effect word, or by a comparison
+    that names the condition ("better for depression than any SSRI")."""
     for claim in facts.claims:
-        if claim.info.asserted and claim.effects and claim.info.strength != "mention":
+        if claim.info.asserted and (claim.effects or claim.qualifiers) and claim.info.strength != "mention":
             yield claim
 
 

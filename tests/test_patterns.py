@@ -556,3 +556,17 @@ def test_a_true_legality_statement_states_the_legal_status_and_a_false_one_does_
     assert "HL301" not in rules_of(check("Kava calms anxiety. Kava is legal in the United States."))
     report = check("Delta-8 gummies calm anxiety. Delta-8 is 100% federally legal in the US.")
     assert {"HL109", "HL301"} <= rules_of(report)
+
+
+def test_a_comparison_that_names_the_condition_claims_that_it_works(check):
+    # "the best thing for anxiety" says kava works for anxiety: efficacy, beyond a
+    # preliminary row; hedged ("may be better"), it claims only a possibility.
+    assert {"HL103", "HL106"} <= rules_of(check("Kava is the best thing for anxiety."))
+    assert "HL103" not in rules_of(check("Kava may be better for anxiety than Xanax."))
+    # The condition that names the other treatments ("seizure drugs") is not the claim's.
+    assert "HL103" not in rules_of(check("Unlike the old seizure drugs that left her in a fog, Epidiolex is gentle."))
+
+
+def test_other_treatments_after_a_comparison_are_set_against(check):
+    report = check("Elderberry syrup. Unlike flu shots and harsh over-the-counter drugs, it works with your body.")
+    assert "HL106" in rules_of(report)

@@ -142,15 +142,15 @@ class ClaimFinder:
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
             compared_from = -1
-            other_treatment_at = None
+            other_treatments: list[int] = []
             for mention in sent_mentions:
                 label = mention.label
                 if label == PRODUCT and mention.id == "comparator":
                     compared_from = mention.end
                     continue
                 if label == PRODUCT and mention.id == "other-treatment":
-                    if other_treatment_at is None and not 0 <= mention.start - compared_from <= 1:
-                        other_treatment_at = mention.start
+                    if not 0 <= mention.start - compared_from <= 1:
+                        other_treatments.append(mention.start)
                     continue
                 # "works better than semaglutide", "unlike the Ozempic": the thing compared
                 # with is not what the claim is about.
@@ -228,6 +228,10 @@ class ClaimFinder:
             # page's own: it is the subject ("antiviral medicines such as oseltamivir have been
             # shown to work"); further back it is only part of the story ("ten years on
             # sertraline and nothing touched it, then the medicine lifted the fog").
+            # One after a comparison has begun ("unlike flu shots and harsh over-the-counter
+            # drugs, ElderGuard works ...") is what the claim is set against.
+            compared_at = min((q.start for q in qualifiers if q.value == "comparison"), default=len(doc))
+            other_treatment_at = next((at for at in other_treatments if at < compared_at), None)
             if other_treatment_at is not None and INTERVENTION not in explicit and PRODUCT not in explicit \
                     and 0 <= min(c.start for c in (effects or qualifiers)) - other_treatment_at <= OTHER_TREATMENT_REACH:
                 continue

@@ -84,7 +84,7 @@ class ContextMarker:
             lo, hi = bisect_left(starts, claim_start), bisect_left(starts, claim_end)
             local = kept[lo:hi]
             if not local:
-                info.strength = _strength(info.effects)
+                info.strength = _claim_strength(info)
                 continue
             terminators = [t[0] for t in local if t[2] == "terminate"]
             for cue in info.effects + info.qualifiers:
@@ -104,7 +104,7 @@ class ContextMarker:
                         if not any(cue.end <= t < start for t in terminators):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
             info.flags = _claim_flags(info)
-            info.strength = _strength(info.effects)
+            info.strength = _claim_strength(info)
         return doc
 
     def _scope(self, category: str, own_scope: int | None) -> int:
@@ -137,6 +137,19 @@ def _claim_flags(info) -> dict[str, str]:
                 flags[category] = cue.flags[category]
                 break
     return flags
+
+
+def _claim_strength(info) -> str:
+    """The strength of what the claim words say. A comparison with no effect word of its own
+    ("way better for depression than any SSRI", "the best thing for anxiety") still claims
+    that the treatment works for the condition it names: efficacy, lowered one step by a
+    hedge like any effect word."""
+    strength = _strength(info.effects)
+    if strength == "mention" and info.explicit_condition:
+        compared = [q for q in info.qualifiers if q.value == "comparison" and asserted(q)]
+        if compared:
+            return "possibility" if all("hedged" in q.flags for q in compared) else "efficacy"
+    return strength
 
 
 def _strength(effects) -> str:
