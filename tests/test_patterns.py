@@ -570,3 +570,12 @@ def test_a_comparison_that_names_the_condition_claims_that_it_works(check):
 def test_other_treatments_after_a_comparison_are_set_against(check):
     report = check("Elderberry syrup. Unlike flu shots and harsh over-the-counter drugs, it works with your body.")
     assert "HL106" in rules_of(report)
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("MDMA for PTSD. It already got FDA Breakthrough status, so it is basically approved.", False),  # a programme
+    ("Kava for anxiety. That's amazing, so happy for you!", False),  # how the writer felt
+    ("MDMA is a revolutionary cure for PTSD.", True),
+])
+def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, fires):
+    assert ("HL108" in rules_of(check(text))) is fires
