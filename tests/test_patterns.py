@@ -579,3 +579,13 @@ def test_other_treatments_after_a_comparison_are_set_against(check):
 ])
 def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, fires):
     assert ("HL108" in rules_of(check(text))) is fires
+
+
+@pytest.mark.parametrize("page, rule", [
+    ("Turmeric may ease joint pain. Turmeric supplements have been linked to rare cases of liver injury.", "HL201"),
+    ("Turmeric may ease joint pain. Turmeric may add to the effect of blood thinners such as apixaban.", "HL202"),
+    ("Esketamine for treatment-resistant depression. You use the spray in the clinic while a nurse watches.", "HL203"),
+    ("Valerian helps with insomnia. Well-designed studies have not confirmed that it helps insomnia.", "HL204"),
+])
+def test_caveats_told_in_plain_words(check, page, rule):
+    assert rule not in rules_of(check(page))
