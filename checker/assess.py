@@ -486,6 +486,10 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                     against = [s for s in statuses if s.approval == "approved"]
                     for_condition = (f" for {a.condition_name(info.condition)}: the evidence table grades that use "
                                      f"{row.grade}.")
+            elif cue.value == "no-prescription":
+                # "No prescription needed": misstated where it is prescription-only, as well as
+                # where selling it at all is unlawful.
+                against = [s for s in statuses if s.prescription or s in _legality_contradicted_by(statuses)]
             else:
                 against = _legality_contradicted_by(statuses)
             if not against:

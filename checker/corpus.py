@@ -113,6 +113,7 @@ class Status:
     sources: tuple[str, ...]
     reviewed_on: date
     table: str = ""
+    prescription: bool | None = None  # sold only on prescription there; None: not recorded
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,12 @@ class Column:
     required: bool = True
     choices: tuple[str, ...] = ()
     table: str = ""  # for ref / ref-list
+    # A column added after corpora were written: a file without it reads as blank cells.
+    may_be_absent: bool = False
 
 
-def _c(name, kind="text", required=True, choices=(), table=""):
-    return Column(name, kind, required, tuple(choices), table)
+def _c(name, kind="text", required=True, choices=(), table="", may_be_absent=False):
+    return Column(name, kind, required, tuple(choices), table, may_be_absent)
 
 
 SCHEMA: dict[str, tuple[Column, ...]] = {
@@ -168,7 +171,9 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
     "status": (
         _c("id", "id"), _c("intervention", "ref", table="interventions"),
         _c("jurisdiction", "enum", choices=JURISDICTIONS), _c("approval", "enum", choices=APPROVALS),
-        _c("controlled", "enum", choices=YES_NO), _c("schedule", required=False), _c("summary"),
+        _c("controlled", "enum", choices=YES_NO), _c("schedule", required=False),
+        # yes: sold only on prescription there ("no prescription needed" misstates it)
+        _c("prescription", "enum", required=False, choices=YES_NO, may_be_absent=True), _c("summary"),
         _c("effective", "date", required=False), _c("sources", "ref-list", table="sources"),
         _c("reviewed_on", "date"),
     ),
@@ -211,7 +216,7 @@ def _read_table(path: Path, table: str, problems: list[Problem]) -> list[_RawRow
                     expected = ", ".join(by_name)
                     problems.append(Problem(label, 1, name, f"unknown column (expected: {expected})"))
             for column in columns:
-                if column.name not in header:
+                if column.name not in header and not column.may_be_absent:
                     problems.append(Problem(label, 1, column.name, "missing column"))
             rows = []
             for record in reader:
@@ -427,7 +432,8 @@ def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> C
     conditions = {v["id"]: Condition(v["id"], v["name"], v["synonyms"], v["serious"] == "yes", v.get("parent") or None, v.get("xref", ""), v["table"]) for v in rows("conditions")}
     sources = {v["id"]: Source(v["id"], v["citation"], v["url"], v["pmid"], v["doi"], v["year"], v["type"], v["verified"], v["note"], v["table"]) for v in rows("sources")}
     evidence = {v["id"]: Evidence(v["id"], v["intervention"], v["condition"], v["grade"], v["max_strength"], v["supports"], v["summary"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("evidence")}
-    status = {v["id"]: Status(v["id"], v["intervention"], v["jurisdiction"], v["approval"], v["controlled"] == "yes", v["schedule"], v["summary"], v.get("effective"), v["sources"], v["reviewed_on"], v["table"]) for v in rows("status")}
+    status = {v["id"]: Status(v["id"], v["intervention"], v["jurisdiction"], v["approval"], v["controlled"] == "yes", v["schedule"], v["summary"], v.get("effective"), v["sources"], v["reviewed_on"], v["table"],
+                        {"yes": True, "no": False}.get(v.get("prescription") or "")) for v in rows("status")}
     caveats = {v["id"]: Caveat(v["id"], v["intervention"], v["kind"], v["wording"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("caveats")}
     by_pair = {(e.intervention, e.condition): e for e in evidence.values()}
     # Rows per intervention, so that look-ups do not scan tables that grow with the corpus.

@@ -29,7 +29,8 @@ from .errors import DataError
 # file stem -> (attribute -> allowed values). Every entry of the file must set each attribute.
 FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "effects": {"strength": ("possibility", "efficacy", "certainty"), "role": ("effect", "evidence", "implied")},
-    "qualifiers": {"qualifier": ("speed", "durability", "safety", "comparison", "breadth", "hype", "approval", "legality")},
+    "qualifiers": {"qualifier": ("speed", "durability", "safety", "comparison", "breadth", "hype", "approval", "legality",
+                                 "no-prescription")},
     "context": {"category": ("negated", "hedged", "hypothetical", "distanced", "attributed", "historical", "pseudo", "terminate",
                              "rhetorical"),
                 "direction": ("forward", "backward", "both")},

@@ -68,6 +68,8 @@ def broken(tmp_path: Path):
     ("evidence", "mdma-ptsd,mdma,ptsd", "mdma-ptsd,mdma,ptsdd", "condition", "is not an id in conditions.csv"),
     ("evidence", "mdma-ptsd,mdma,", "psilocybin-major-depressive-disorder,mdma,", "id", "duplicate id"),
     ("status", "mdma-us,mdma,US,", "mdma-us,mdma,USA,", "jurisdiction", "is not one of"),
+    ("status", "mdma-us,mdma,US,not-approved,yes,Schedule I,,", "mdma-us,mdma,US,not-approved,yes,Schedule I,rx,",
+     "prescription", "is not one of"),
     ("caveats", "2026-11-27", "27/11/2026", "reviewed_on", "is not a date"),
     ("interventions", "mdma,MDMA,", "mdma,,", "name", "is empty"),
 ])
@@ -185,3 +187,15 @@ def test_every_condition_an_effect_implies_is_in_the_corpus():
     corpus = load_corpus([str(data_dir("corpus"))])
     implied = {e.get("implies") for e in load_lexicon().of("effects")} - {None}
     assert implied and implied <= set(corpus.conditions)
+
+
+def test_a_user_status_table_written_before_the_prescription_column_still_loads(tmp_path: Path):
+    extra = tmp_path / "ours"
+    extra.mkdir()
+    (extra / "status.csv").write_text(
+        "id,intervention,jurisdiction,approval,controlled,schedule,summary,effective,sources,reviewed_on\n"
+        "mdma-us,mdma,US,not-approved,yes,Schedule I,Our reading.,,mitchell-2021-mapp1,2026-11-01\n", encoding="utf-8")
+    corpus, problems = validate_corpus([SHIPPED, extra])
+    assert corpus is not None, [str(p) for p in problems]
+    row = next(s for s in corpus.status_of("mdma") if s.jurisdiction == "US")
+    assert row.table == str(extra) and row.prescription is None
