@@ -461,8 +461,9 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
         info = claim.info
         if info.intervention not in a.corpus.interventions or not info.asserted:
             continue
+        reported: set[str] = set()  # one finding per kind of status claim in a sentence
         for cue in claim.qualifiers:
-            if cue.value not in wanted or not asserted(cue):
+            if cue.value not in wanted or cue.value in reported or not asserted(cue):
                 continue
             statuses = a.statuses(info.intervention)
             if info.jurisdictions:
@@ -487,13 +488,18 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                     for_condition = (f" for {a.condition_name(info.condition)}: the evidence table grades that use "
                                      f"{row.grade}.")
             elif cue.value == "no-prescription":
-                # "No prescription needed": misstated where it is prescription-only, as well as
-                # where selling it at all is unlawful.
-                against = [s for s in statuses if s.prescription or s in _legality_contradicted_by(statuses)]
+                # "No prescription needed": misstated where selling it at all is unlawful, and
+                # where it is prescription-only, unless some selected jurisdiction does sell it
+                # without one (melatonin: a prescription medicine in the EU, a supplement in
+                # the US).
+                sold_freely = any(s.prescription is False or s.approval == "not-applicable" for s in statuses)
+                against = [s for s in statuses if (s.prescription and not sold_freely)
+                           or s in _legality_contradicted_by(statuses)]
             else:
                 against = _legality_contradicted_by(statuses)
             if not against:
                 continue
+            reported.add(cue.value)
             summary = " ".join(f"{s.jurisdiction}: {s.summary}" for s in against)
             message = f"'{cue.text}' misstates {a.name_of(info.intervention)}'s status{for_condition or '.'} {summary}"
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, status=a.status_refs(against))

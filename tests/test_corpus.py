@@ -199,3 +199,10 @@ def test_a_user_status_table_written_before_the_prescription_column_still_loads(
     assert corpus is not None, [str(p) for p in problems]
     row = next(s for s in corpus.status_of("mdma") if s.jurisdiction == "US")
     assert row.table == str(extra) and row.prescription is None
+
+
+def test_prescription_only_status_is_recorded_with_its_sources():
+    corpus = load_corpus()
+    rows = {s.jurisdiction: s for s in corpus.status_of("semaglutide")}
+    assert rows["US"].prescription is True and "semaglutide-wegovy-dailymed-rx" in rows["US"].sources
+    assert all(s.prescription is None for s in corpus.status_of("mdma") if s.jurisdiction != "AU")
