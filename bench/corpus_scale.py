@@ -81,9 +81,11 @@ def generate_corpus(folder: Path, shipped, factor: int = 10, seed: int = 7) -> d
     evidence = [[f"gen-ev-{i}", f"gen-int-{i % n_int}", f"gen-cond-{rng.randrange(n_cond)}", rng.choice(grades),
                  "possibility", "", "Generated row.", rng.choice(source_ids), "2026-01-01"] for i in range(n_ev)]
     write_table(folder / "evidence.csv", header["evidence"], evidence)
-    status = [[f"gen-st-{i}", f"gen-int-{i}", "US", "not-approved", "no", "", "Generated.", "", rng.choice(source_ids), "2026-01-01"]
+    # By column name, so that an optional column added to the schema stays blank here.
+    status = [{"id": f"gen-st-{i}", "intervention": f"gen-int-{i}", "jurisdiction": "US", "approval": "not-approved",
+               "controlled": "no", "summary": "Generated.", "sources": rng.choice(source_ids), "reviewed_on": "2026-01-01"}
               for i in range(n_int)]
-    write_table(folder / "status.csv", header["status"], status)
+    write_table(folder / "status.csv", header["status"], [[row.get(name, "") for name in header["status"]] for row in status])
     caveats = [[f"gen-cv-{i}", f"gen-int-{i}", "adverse-effects", "Generated caveat.", rng.choice(source_ids), "2026-01-01"]
                for i in range(n_int)]
     write_table(folder / "caveats.csv", header["caveats"], caveats)
