@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping
 from .corpus import Corpus, Evidence, Status
 from .document import Document
 from .model import (CaveatFound, Citation, Claim, EvidenceRef, Finding, Location, Severity, StatusRef)
-from .nlp.caveats import RISK_KINDS
+from .nlp.caveats import RISK_KINDS, risks_named
 from .nlp.claims import STRENGTH_ORDER, ClaimInfo, asserted
 from .rules import Rule
 
@@ -266,10 +266,11 @@ def _main_cue(claim: ClaimFact) -> CueFact:
 
 
 def _positive_claims(facts: PageFacts):
-    """Asserted claims that say the treatment works: by an effect word, or by a comparison
-    that names the condition ("better for depression than any SSRI")."""
+    """Asserted claims that say the treatment works: their strength comes from an effect
+    word, or from a comparison that names the condition ("better for depression than any
+    SSRI"; ``context._claim_strength``)."""
     for claim in facts.claims:
-        if claim.info.asserted and (claim.effects or claim.qualifiers) and claim.info.strength != "mention":
+        if claim.info.asserted and claim.info.strength != "mention":
             yield claim
 
 
@@ -465,11 +466,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
         for cue in claim.qualifiers:
             if cue.value not in wanted or cue.value in reported or not asserted(cue):
                 continue
-            statuses = a.statuses(info.intervention)
-            if info.jurisdictions:
-                # "Legal in Canada", "legal in Oregon": checked against the places named only,
-                # and not at all when none of them is in the status table.
-                statuses = [s for s in statuses if s.jurisdiction in info.jurisdictions]
+            statuses = _statuses_named(a, info)
             for_condition = ""
             if cue.value == "approval":
                 # "not-applicable": sold as a supplement or food, which no regulator approved.
@@ -492,9 +489,9 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                 # where it is prescription-only, unless some selected jurisdiction does sell it
                 # without one (melatonin: a prescription medicine in the EU, a supplement in
                 # the US).
+                unlawful = _legality_contradicted_by(statuses)
                 sold_freely = any(s.prescription is False or s.approval == "not-applicable" for s in statuses)
-                against = [s for s in statuses if (s.prescription and not sold_freely)
-                           or s in _legality_contradicted_by(statuses)]
+                against = [s for s in statuses if s in unlawful or (s.prescription and not sold_freely)]
             else:
                 against = _legality_contradicted_by(statuses)
             if not against:
@@ -536,11 +533,11 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         if approval_statements and not any(s.controlled for s in a.statuses(intervention)):
             present += [c for c in approval_statements if c.about in (None, intervention)]
         required = a.corpus.caveats_of(intervention, kind)
+        if not required:
+            continue
         wording = " ".join(c.wording.lower() for c in required)
         if any(c.level == "full" and _names_a_listed_risk(c, wording) for c in present) \
                 or (present and rule.params["partial_satisfies"]):
-            continue
-        if not required:
             continue
         statuses = a.statuses(intervention)
         # An approved prescription medicine's legal status is its approval; the caveat is
@@ -573,7 +570,17 @@ def _names_a_listed_risk(caveat: CaveatFact, wording: str) -> bool:
     """A risk named in plain words ("a mild headache") states an intervention's risks only
     when its corpus caveat (``wording``) lists that risk; a caveat that names no particular
     risk ("side effects include") always does."""
-    return not caveat.names or any(word in wording for risk in caveat.names for word in risk.split("|"))
+    return not caveat.names or bool(risks_named(caveat.names, wording))
+
+
+def _statuses_named(a: Assessor, info: ClaimInfo) -> list:
+    """The status rows a status claim is about: "legal in Canada", "legal in Oregon" are
+    about the places named only (none, when no named place is in the status table);
+    otherwise every selected jurisdiction."""
+    statuses = a.statuses(info.intervention)
+    if info.jurisdictions:
+        statuses = [s for s in statuses if s.jurisdiction in info.jurisdictions]
+    return statuses
 
 
 def _legality_contradicted_by(statuses: list) -> list:
@@ -594,9 +601,7 @@ def _states_legality(a: Assessor, facts: PageFacts, intervention: str) -> bool:
             continue
         if not any(q.value == "legality" and asserted(q) for q in claim.qualifiers):
             continue
-        statuses = a.statuses(intervention)
-        if info.jurisdictions:
-            statuses = [s for s in statuses if s.jurisdiction in info.jurisdictions]
+        statuses = _statuses_named(a, info)
         if statuses and not _legality_contradicted_by(statuses):
             return True
     return False

@@ -54,10 +54,7 @@ class CaveatFinder:
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
                 continue
-            names = ()
-            if entry.get("names"):
-                said = " ".join(t.lower_ for t in doc[start:end])
-                names = tuple(n for n in entry["names"] if any(word in said for word in n.split("|")))
+            names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
             rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names))
         if rows:
             rows = _attribute(doc, rows)
@@ -97,6 +94,12 @@ class CaveatRow(NamedTuple):
     about: str | None
     states: str | None
     names: tuple[str, ...] = ()  # the risks it names ("nausea"): they must be the intervention's
+
+
+def risks_named(risks: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The lexicon `names` risks that ``text`` (lower case) names: a risk is word beginnings,
+    "nause|vomit" being one risk told two ways."""
+    return tuple(risk for risk in risks if any(word in text for word in risk.split("|")))
 
 
 def caveat_rows(doc) -> list[CaveatRow]:
