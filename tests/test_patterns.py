@@ -589,3 +589,39 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
+
+
+def test_praise_that_names_the_condition_claims_that_it_works(check):
+    # A promotional word with a condition and no effect word still says it works for it.
+    assert {"HL101", "HL108"} <= rules_of(check("Colloidal silver is the miracle pneumonia patients have prayed for."))
+    # With no condition, it stays a hype finding alone.
+    assert {r for r in rules_of(check("Colloidal silver is a true miracle.")) if r.startswith("HL1")} == {"HL108"}
+
+
+@pytest.mark.parametrize("text", [
+    "Psilocybin is being studied for anorexia.",
+    "Kratom for opioid withdrawal is still under investigation.",
+    "Ibogaine is currently being investigated as a treatment for cocaine addiction.",
+])
+def test_research_under_way_is_no_claim_that_it_works(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}
+
+
+def test_yet_after_the_evidence_is_an_adverb_not_a_contrast(check):
+    assert "HL101" not in rules_of(check("There is no reliable evidence yet that colloidal silver cures pneumonia."))
+    # the contrast still ends a negation's scope
+    assert "HL101" in rules_of(check("Doctors are not convinced, yet colloidal silver cures pneumonia."))
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Our drops lift severe depression in a weekend.", "HL101"),
+    ("Ayahuasca ceremonies release addiction at its root.", "HL101"),
+    ("Garlic capsules bring down high blood pressure naturally.", "HL101"),
+    ("Since starting the silver spray I haven't caught pneumonia once.", "HL101"),
+])
+def test_more_effect_verbs(check, text, rule):
+    assert rule in rules_of(check(text))
+
+
+def test_lift_without_a_condition_is_no_claim(check):
+    assert not {r for r in rules_of(check("Ashwagandha gummies. Lift heavier weights at the gym and sleep well.")) if r.startswith("HL10")}

@@ -140,15 +140,16 @@ def _claim_flags(info) -> dict[str, str]:
 
 
 def _claim_strength(info) -> str:
-    """The strength of what the claim words say. A comparison with no effect word of its own
-    ("way better for depression than any SSRI", "the best thing for anxiety") still claims
-    that the treatment works for the condition it names: efficacy, lowered one step by a
-    hedge like any effect word."""
+    """The strength of what the claim words say. A comparison or a promotional word with no
+    effect word of its own ("way better for depression than any SSRI", "the best thing for
+    anxiety", "a miracle for my depression", "the breakthrough chronic pain sufferers have
+    waited for") still claims that the treatment works for the condition it names:
+    efficacy, lowered one step by a hedge like any effect word."""
     strength = _strength(info.effects)
     if strength == "mention" and info.explicit_condition:
-        compared = [q for q in info.qualifiers if q.value == "comparison" and asserted(q)]
-        if compared:
-            return "possibility" if all("hedged" in q.flags for q in compared) else "efficacy"
+        praise = [q for q in info.qualifiers if q.value in ("comparison", "hype") and asserted(q)]
+        if praise:
+            return "possibility" if all("hedged" in q.flags for q in praise) else "efficacy"
     return strength
 
 
