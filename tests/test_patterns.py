@@ -625,3 +625,36 @@ def test_more_effect_verbs(check, text, rule):
 
 def test_lift_without_a_condition_is_no_claim(check):
     assert not {r for r in rules_of(check("Ashwagandha gummies. Lift heavier weights at the gym and sleep well.")) if r.startswith("HL10")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom eased my back pain in like 15 mins.",
+    "Kratom eased my back pain within about 2 hrs.",
+    "Kratom eased my back pain in under a week.",
+    "Kratom eased my back pain within 3 to 4 days.",
+    "Five days on kratom and my back pain was gone.",
+])
+def test_speed_told_loosely(check, text):
+    assert "HL104" in rules_of(check(text))
+
+
+def test_months_on_a_product_are_no_speed_claim(check):
+    assert "HL104" not in rules_of(check("Nine months on kratom and my back pain was gone."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom cleared my back pain when nothing the pain clinic gave me would touch it.",
+    "Kratom helped my back pain more than my pills ever did.",
+])
+def test_other_treatments_that_failed_are_set_against(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
+def test_a_trigger_word_inside_a_cue_does_not_flag_it(check):
+    # "if" inside "even if nothing has worked" does not make the comparison hypothetical
+    assert "HL106" in rules_of(check("Kratom works on back pain, even if nothing has worked before."))
+
+
+def test_settle_before_a_condition_is_an_effect(check):
+    assert "HL101" in rules_of(check("Colloidal silver settles pneumonia in days."))
+    assert "HL101" not in rules_of(check("Colloidal silver. Settle your bill at the front desk."))

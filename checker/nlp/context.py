@@ -91,9 +91,9 @@ class ContextMarker:
                 for start, end, category, direction, own_scope in local:
                     if category == "terminate" or category in cue.flags:
                         continue
-                    # A cue that holds its own negation ("no side effects", "no interactions")
-                    # is not negated by it.
-                    if cue.start <= start and end <= cue.end and category == "negated":
+                    # A cue that holds its own trigger ("no side effects", "nothing my doctor
+                    # prescribed would touch") is not flagged by it: the words are the cue's.
+                    if cue.start <= start and end <= cue.end:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
