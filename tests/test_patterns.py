@@ -658,3 +658,18 @@ def test_a_trigger_word_inside_a_cue_does_not_flag_it(check):
 def test_settle_before_a_condition_is_an_effect(check):
     assert "HL101" in rules_of(check("Colloidal silver settles pneumonia in days."))
     assert "HL101" not in rules_of(check("Colloidal silver. Settle your bill at the front desk."))
+
+
+def test_safer_than_claims_safety_and_a_comparison(check):
+    assert {"HL106", "HL107"} <= rules_of(check("Kratom is safer than opioids for back pain."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom for back pain. You can't overdose on a plant.",
+    "Kratom for back pain. It doesn't interfere with your other medicines.",
+    "Kratom for back pain. It won't cause dependence.",
+])
+def test_a_harm_denied_is_a_safety_claim_not_a_caveat(check, text):
+    report = check(text)
+    assert "HL107" in rules_of(report)
+    assert not [c for c in report.caveats if c.kind in ("adverse-effects", "contraindications")]

@@ -5,8 +5,9 @@ Label: the caveat kind (``adverse-effects``, ``contraindications``, ``supervisio
 ``span._.hl_level``: ``full`` or ``partial``; ``span._.hl_about``: the intervention the caveat
 is about, where the page says (named in its sentence, or the last one named before it in its
 paragraph), else None: a caveat for the whole page. A cue right after a negator ("no side effects",
-"without risks") is not a caveat and is dropped, and so is a risk verb whose object is a
-claimed effect ("can lead to improvement": the claims stage found the effect word).
+"without risks") is not a caveat and is dropped, and so are a risk verb whose object is a claimed effect ("can
+lead to improvement": the claims stage found the effect word) and a risk inside a safety claim
+("you can't overdose on it").
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class CaveatFinder:
         matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         effect_starts = {cue.start for _, _, info in claim_rows(doc) for cue in info.effects}
+        # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
+        safety_spans = [(q.start, q.end) for _, _, info in claim_rows(doc) for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
         for entry, start, end in matches:
             kind = entry["kind"]
@@ -53,6 +56,8 @@ class CaveatFinder:
             if any(start - self.negator_window <= n <= start for n in negator_ends):
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
+                continue
+            if any(s <= start and end <= e for s, e in safety_spans):
                 continue
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
             rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names))

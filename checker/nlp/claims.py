@@ -118,8 +118,11 @@ class ClaimFinder:
         # Patterns with gaps ("lose ... weight", "instead of ... SSRIs") are matched over the whole
         # text; a match that runs into the next sentence is no cue, and must not hide the
         # shorter one inside that sentence.
-        cue_matches = [m for m in longest_first(within_sentences(self._cues(doc), sentence_bounds(doc)))
-                       if m[0].file != "lookalikes"]
+        # A phrase in two entries says both things ("safer than": safety and a comparison),
+        # unless one of them is a look-alike.
+        cue_matches = longest_first(within_sentences(self._cues(doc), sentence_bounds(doc)), keep_equal=True)
+        lookalike_spans = {(s, e) for entry, s, e in cue_matches if entry.file == "lookalikes"}
+        cue_matches = [m for m in cue_matches if (m[1], m[2]) not in lookalike_spans]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches

@@ -278,14 +278,17 @@ class EntryMatcher:
                         yield self.entries[pattern.entry_id], start, end
 
 
-def longest_first(matches: Iterable[tuple[Entry, int, int]]) -> list[tuple[Entry, int, int]]:
-    """Drop matches nested in a longer one ("clinically proven" over "proven")."""
+def longest_first(matches: Iterable[tuple[Entry, int, int]], keep_equal: bool = False) -> list[tuple[Entry, int, int]]:
+    """Drop matches nested in a longer one ("clinically proven" over "proven"). With
+    ``keep_equal``, entries that match the very same words are all kept: one phrase can say
+    two things ("safer than" claims safety and a comparison)."""
     ordered = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
     kept: list[tuple[Entry, int, int]] = []
     taken_until = -1
     for match in ordered:
         if match[2] <= taken_until:
-            continue
+            if not (keep_equal and kept and kept[-1][1:] == match[1:]):
+                continue
         kept.append(match)
         taken_until = match[2]
     return kept
