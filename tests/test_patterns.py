@@ -673,3 +673,24 @@ def test_a_harm_denied_is_a_safety_claim_not_a_caveat(check, text):
     report = check(text)
     assert "HL107" in rules_of(report)
     assert not [c for c in report.caveats if c.kind in ("adverse-effects", "contraindications")]
+
+
+def test_not_knowing_who_benefits_keeps_the_negation(check):
+    report = check("Kava may ease anxiety for some, but nobody can say who benefits.")
+    assert "HL103" not in rules_of(report)
+    assert "HL103" not in rules_of(check("Kava may ease anxiety, but we don't know who benefits or for how long."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kava seemed to ease anxiety in one trial.",
+    "In one small Australian study, kava lowered anxiety.",
+    "Trials of kava found a small improvement in anxiety.",
+])
+def test_more_hedges(check, text):
+    claims = [c for c in check(text).claims if c.condition]
+    assert claims and all(c.strength == "possibility" for c in claims), [(c.condition, c.strength) for c in claims]
+
+
+def test_chemotherapy_nausea_is_its_own_condition(check):
+    claims = check("Dronabinol reduces chemotherapy nausea and vomiting.").claims
+    assert [c.condition for c in claims] == ["chemotherapy-induced-nausea"]
