@@ -694,3 +694,12 @@ def test_more_hedges(check, text):
 def test_chemotherapy_nausea_is_its_own_condition(check):
     claims = check("Dronabinol reduces chemotherapy nausea and vomiting.").claims
     assert [c.condition for c in claims] == ["chemotherapy-induced-nausea"]
+
+
+def test_a_pronoun_after_another_treatment_points_back_at_it(check):
+    page = ("Kratom: what to know.\n\n"
+            "Medicines for opioid withdrawal, such as buprenorphine, are approved and have good evidence behind them.")
+    assert not [f for f in check(page).findings if f.rule.startswith("HL1")]
+    # the page's own product after a treatment that failed is still the subject
+    report = check("Kratom.\n\nMy withdrawal didn't budge on methadone, but three days of kratom and it was gone.")
+    assert {"HL101", "HL106"} <= rules_of(report)

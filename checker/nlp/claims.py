@@ -235,7 +235,12 @@ class ClaimFinder:
             # drugs, ElderGuard works ...") is what the claim is set against.
             compared_at = min((q.start for q in qualifiers if q.value == "comparison"), default=len(doc))
             other_treatment_at = next((at for at in other_treatments if at < compared_at), None)
-            if other_treatment_at is not None and INTERVENTION not in explicit and PRODUCT not in explicit \
+            # A pronoun after the other treatment points back at it ("medications for opioid
+            # use disorder ... have strong evidence behind them"), not at the page's product.
+            own_product = PRODUCT in explicit and not (
+                explicit[PRODUCT].id == "pronoun" and other_treatment_at is not None
+                and other_treatment_at < explicit[PRODUCT].start)
+            if other_treatment_at is not None and INTERVENTION not in explicit and not own_product \
                     and 0 <= min(c.start for c in (effects or qualifiers)) - other_treatment_at <= OTHER_TREATMENT_REACH:
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
