@@ -703,3 +703,11 @@ def test_a_pronoun_after_another_treatment_points_back_at_it(check):
     # the page's own product after a treatment that failed is still the subject
     report = check("Kratom.\n\nMy withdrawal didn't budge on methadone, but three days of kratom and it was gone.")
     assert {"HL101", "HL106"} <= rules_of(report)
+
+
+@pytest.mark.parametrize("text", [
+    "In one trial, a single 25 mg dose of psilocybin lowered depression scores.",
+    "Zinc lozenges for colds. Start within 24 hours of your first symptoms.",
+])
+def test_doses_and_start_times_are_no_speed_claims(check, text):
+    assert "HL104" not in rules_of(check(text))
