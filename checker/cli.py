@@ -1,7 +1,8 @@
 """The command line: parses options, calls the API, renders. Nothing else happens here.
 
 Exit codes (as ruff and Vale): 0 no finding at or above --fail-on, 1 findings, 2 usage,
-configuration, data or input error. Reports go to stdout, errors to stderr, one line each.
+configuration, data or input error; 141 (as for SIGPIPE) when the reader of stdout goes away.
+Reports go to stdout, errors to stderr, one line each.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ class HealthlintGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("healthlint: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`healthlint rules | head`): stop quietly, as a process
+            # killed by SIGPIPE would, and keep Python from failing again on the final flush.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except Exception as exc:  # a bug: say so in one line; HEALTHLINT_DEBUG=1 shows the traceback
             if os.environ.get("HEALTHLINT_DEBUG"):
                 raise

@@ -209,3 +209,29 @@ def test_a_50_mb_file_is_refused_in_one_line_without_reading_it(run, tmp_path: P
     result = run("check", str(big))
     assert result.exit_code == 2
     assert "52,428,800 bytes is over the limit of 10,000,000" in one_error_line(result, "dump.txt")
+
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(monkeypatch, capsys, tmp_path: Path):
+    # `healthlint rules | head -1`: writing to the closed pipe raises BrokenPipeError; the
+    # run stops with the exit code a process killed by SIGPIPE reports, and no error line.
+    import sys
+
+    class ClosedPipe:
+        def __init__(self):
+            self._file = open(tmp_path / "stdout", "w")
+
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+        def fileno(self):
+            return self._file.fileno()
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    with pytest.raises(SystemExit) as exit_info:
+        main.main(args=["rules"], prog_name="healthlint")
+    assert exit_info.value.code == 141
+    assert "internal error" not in capsys.readouterr().err
