@@ -711,3 +711,12 @@ def test_a_pronoun_after_another_treatment_points_back_at_it(check):
 ])
 def test_doses_and_start_times_are_no_speed_claims(check, text):
     assert "HL104" not in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Plaquenil treats lupus.",
+    "Hydroxychloroquine prevents malaria in travellers.",
+    "Marinol helps with AIDS wasting.",
+])
+def test_approved_uses_have_evidence_rows(check, text):
+    assert not {"HL101", "HL103"} & rules_of(check(text))
