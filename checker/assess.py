@@ -548,7 +548,8 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
             continue
         # "Wegovy is FDA-approved for chronic weight management": for a medicine the status
         # table records as approved, a true approval statement states its status.
-        if kind == "evidence-status" and _states_approval(a, facts, intervention):
+        if kind == "evidence-status" and (_states_approval(a, facts, intervention)
+                                          or _claims_only_approved_uses(a, facts, intervention)):
             continue
         message = f"The page makes treatment claims about {a.name_of(intervention)} but never states its {label}." if kind in ("legal-status", "evidence-status") else \
             f"The page makes treatment claims about {a.name_of(intervention)} but states no {label}."
@@ -616,6 +617,17 @@ def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:
     return any(c.info.intervention == intervention and c.info.asserted and c.info.condition
                and any(q.value == "approval" and asserted(q) for q in c.qualifiers)
                and any(a.corpus.covers(e, c.info.condition) for e in approved) for c in facts.claims)
+
+
+def _claims_only_approved_uses(a: Assessor, facts: PageFacts, intervention: str) -> bool:
+    """Whether every condition the page claims the intervention treats is a use the evidence
+    table grades as approved ("Plaquenil treats lupus"): HL204 asks for the status of an
+    investigational, unapproved or preliminary use, and such a page makes none."""
+    approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
+    conditions = {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
+                  and c.info.condition and c.effects}
+    return bool(approved and conditions) and all(any(a.corpus.covers(e, condition) for e in approved)
+                                                 for condition in conditions)
 
 
 def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
