@@ -535,7 +535,10 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         required = a.corpus.caveats_of(intervention, kind)
         if not required:
             continue
-        wording = " ".join(c.wording.lower() for c in required)
+        # A copy has the risks of what it copies: "some nausea" on a compounded semaglutide
+        # page names a risk of semaglutide.
+        copied = [general for general, specific in a.variants().items() if specific == intervention]
+        wording = " ".join(c.wording.lower() for i in (intervention, *copied) for c in a.corpus.caveats_of(i, kind))
         if any(c.level == "full" and _names_a_listed_risk(c, wording) for c in present) \
                 or (present and rule.params["partial_satisfies"]):
             continue

@@ -720,3 +720,8 @@ def test_doses_and_start_times_are_no_speed_claims(check, text):
 ])
 def test_approved_uses_have_evidence_rows(check, text):
     assert not {"HL101", "HL103"} & rules_of(check(text))
+
+
+def test_a_compounded_copy_has_the_risks_of_the_medicine_it_copies(check):
+    assert "HL201" not in rules_of(check("Compounded semaglutide helps you lose weight. Constipation is common in the first weeks."))
+    assert "HL201" in rules_of(check("Compounded semaglutide helps you lose weight. Sweating is common in the first weeks."))
