@@ -633,6 +633,22 @@ def _claims_only_approved_uses(a: Assessor, facts: PageFacts, intervention: str)
                                                  for condition in conditions)
 
 
+def _sold_without_prescription(a: Assessor, facts: PageFacts, intervention: str, statuses: list) -> bool:
+    """Whether the page offers a prescription-only medicine (every selected jurisdiction that
+    sells it does so on prescription only) as if none were needed: it says so ("no
+    prescription needed"), or it never names a prescription or a prescriber ("prescribed by
+    a licensed clinician")."""
+    if not any(s.prescription for s in statuses) or any(s.prescription is False or s.approval == "not-applicable"
+                                                        for s in statuses):
+        return False
+    says_none_needed = any(c.info.intervention == intervention and c.info.asserted
+                           and any(q.value == "no-prescription" and asserted(q) for q in c.qualifiers)
+                           for c in facts.claims)
+    names_prescriber = any(c.kind in ("prescriber", "supervision") and c.level == "full" and c.about in (None, intervention)
+                           for c in facts.caveats)
+    return says_none_needed or not names_prescriber
+
+
 def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
     commerce = [c for c in facts.caveats if c.kind == "commerce"]
     strong = [c for c in commerce if c.level == "full"]
@@ -649,9 +665,11 @@ def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: Page
     for intervention in offered:
         if intervention not in a.corpus.interventions:
             continue
-        against = [s for s in a.statuses(intervention) if s.controlled or s.approval == "not-approved"]
-        if not against:
+        statuses = a.statuses(intervention)
+        against = [s for s in statuses if s.controlled or s.approval == "not-approved"]
+        if not against and not _sold_without_prescription(a, facts, intervention, statuses):
             continue
+        against = against or [s for s in statuses if s.prescription]
         first = min(signals, key=lambda c: c.start)
         words = ", ".join(f"'{c.text}'" for c in sorted(signals, key=lambda c: c.start)[:4])
         where = ", ".join(s.jurisdiction for s in against)

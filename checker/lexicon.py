@@ -34,7 +34,8 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "context": {"category": ("negated", "hedged", "hypothetical", "distanced", "attributed", "historical", "pseudo", "terminate",
                              "rhetorical"),
                 "direction": ("forward", "backward", "both")},
-    "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce", "negator"),
+    "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce",
+                         "prescriber", "negator"),
                 "level": ("full", "partial")},
     # `comparator`: words that make the intervention named right after them the thing
     # compared with, not the subject ("works better than semaglutide").

@@ -725,3 +725,10 @@ def test_approved_uses_have_evidence_rows(check, text):
 def test_a_compounded_copy_has_the_risks_of_the_medicine_it_copies(check):
     assert "HL201" not in rules_of(check("Compounded semaglutide helps you lose weight. Constipation is common in the first weeks."))
     assert "HL201" in rules_of(check("Compounded semaglutide helps you lose weight. Sweating is common in the first weeks."))
+
+
+def test_a_prescription_route_is_no_supervision_caveat(check):
+    page = "Semaglutide helps with weight management. Our doctors write you a prescription after a video visit. $299 a month."
+    report = check(page)
+    assert "HL203" in rules_of(report) and "HL302" not in rules_of(report)
+    assert [c.kind for c in report.caveats if c.kind == "prescriber"] == ["prescriber"]
