@@ -732,3 +732,13 @@ def test_a_prescription_route_is_no_supervision_caveat(check):
     report = check(page)
     assert "HL203" in rules_of(report) and "HL302" not in rules_of(report)
     assert [c.kind for c in report.caveats if c.kind == "prescriber"] == ["prescriber"]
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("This cream will lighten your dark skin in a week.", True),
+    ("Our serum for skin whitening, gentle and fast.", True),
+    ("Whiten your teeth with our strips.", False),
+])
+def test_skin_lightening_names_its_condition(check, text, claimed):
+    conditions = [c.condition for c in check(text).claims]
+    assert ("hyperpigmentation" in conditions) is claimed, conditions
