@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 import checker.nlp  # noqa: F401  (the entry points make this unnecessary once installed)
@@ -136,3 +137,25 @@ def test_a_caveat_entry_may_list_the_risks_it_names(tmp_path):
         path.write_text(f'[[entry]]\nid = "a"\nkind = "adverse-effects"\nlevel = "full"\nnames = {bad}\nphrases = ["x"]\n')
         with pytest.raises(DataError, match="names"):
             load_lexicon_file(path)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("it works in about 20 minutes", [(2, 6)]),
+    ("in about, well, a long time; 20 minutes later", []),   # the unit is too far from the anchor
+    ("minutes in about 20", []),                              # the unit comes before the anchor
+    ("in about 20 minutes and in 5 minutes and in about 9 minutes", [(0, 4), (9, 13)]),
+])
+def test_pattern_matcher_tries_an_anchor_only_where_its_other_words_fit(text, found):
+    # The matcher skips anchors whose other required words are not within the pattern's reach;
+    # what it finds must be exactly what a plain left-to-right match finds.
+    import spacy
+
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import EntryMatcher
+
+    nlp = spacy.blank("en")
+    pattern = ({"LOWER": {"IN": ["in", "within"]}}, {"LOWER": {"IN": ["about", "around"]}}, {"OP": "?"},
+               {"LIKE_NUM": True}, {"LOWER": "minutes"})
+    entry = Entry("test.speed", "qualifiers", (), (pattern,), {})
+    matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, [entry])
+    assert sorted((s, e) for _, s, e in matcher(nlp.make_doc(text))) == found

@@ -14,6 +14,7 @@ anchored matching costs a few microseconds per anchor hit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
@@ -109,7 +110,7 @@ class TokenView:
     """A Doc's token attributes as plain lists, read once: pattern steps test list items
     instead of creating a Token per test (that was most of the matching time)."""
 
-    __slots__ = ("doc", "length", "_columns", "_positions")
+    __slots__ = ("doc", "length", "_columns", "_positions", "_sorted")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -117,6 +118,7 @@ class TokenView:
         # Shared by every matcher that reads this Doc (plain lists: no reference cycle).
         self._columns: dict[str, list[int]] = doc.user_data.setdefault("hl_token_columns", {})
         self._positions: dict[str, dict[int, list[int]]] = doc.user_data.setdefault("hl_token_positions", {})
+        self._sorted: dict[tuple[str, frozenset], list[int]] = {}  # this view's: keys that msgpack could not store
 
     def column(self, name: str) -> list[int]:
         values = self._columns.get(name)
@@ -124,6 +126,15 @@ class TokenView:
             attr = _VIEW_ATTRS[_VIEW_NAMES.index(name)]
             values = self._columns[name] = self.doc.to_array(attr).tolist() if self.length else []
         return values
+
+    def positions_of(self, name: str, hashes: frozenset) -> list[int]:
+        """Where any of these words occurs, in order."""
+        key = (name, hashes)
+        found = self._sorted.get(key)
+        if found is None:
+            index = self.positions(name)
+            found = self._sorted[key] = sorted(p for h in hashes for p in index.get(h, ()))
+        return found
 
     def positions(self, name: str) -> dict[int, list[int]]:
         """Where each word (hash) occurs: the anchors of the patterns are found here."""
@@ -184,6 +195,9 @@ class AnchoredPattern:
     # Every step that can anchor: (its index, the fewest and most tokens the steps before it
     # can take). On each Doc the one with the fewest hits is used.
     candidates: tuple[tuple[int, tuple[int, int]], ...]
+    # Per anchor index: the other required words and where they must sit relative to the
+    # anchor (offset range of their first token). An anchor without them is not tried.
+    companions: Mapping[int, tuple[tuple[Step, int, int], ...]] = None
 
     @classmethod
     def build(cls, entry_id: str, steps: tuple[Step, ...]) -> "AnchoredPattern":
@@ -196,26 +210,51 @@ class AnchoredPattern:
                 candidates.append((index, (sum(s.min for s in before), sum(s.max for s in before))))
         if not candidates:
             raise ValueError(f"pattern in '{entry_id}' has no required literal step to anchor on")
-        return cls(entry_id, steps, tuple(candidates))
+        companions = {}
+        for index, _ in candidates:
+            found = []
+            for other, step in enumerate(steps):
+                if other == index or step.words is None or step.min < 1:
+                    continue
+                between = steps[index:other] if other > index else steps[other:index]
+                if any(s.max == MAX_REPEAT for s in between):
+                    continue
+                low, high = sum(s.min for s in between), sum(s.max for s in between)
+                found.append((step, low, high) if other > index else (step, -high, -low))
+            companions[index] = tuple(found)
+        return cls(entry_id, steps, tuple(candidates), companions)
 
     def anchor_hits(self, view: "TokenView") -> tuple[list[int], tuple[int, int]] | None:
         """On this Doc: the positions of the cheapest anchor and its prefix, or None when a
-        required word does not occur at all (the pattern cannot match)."""
+        required word does not occur at all (the pattern cannot match). Anchors whose other
+        required words are not where the pattern puts them are left out."""
         best = None
         for index, prefix in self.candidates:
             step = self.steps[index]
-            positions = view.positions(step.attr)
-            hits = [p for h in step.hashes for p in positions.get(h, ())]
+            hits = view.positions_of(step.attr, step.hashes)
             if not hits:
                 return None
             cost = len(hits) * (prefix[1] - prefix[0] + 1)
             if best is None or cost < best[0]:
-                best = (cost, hits, prefix)
-        return (sorted(best[1]), best[2]) if best else None
+                best = (cost, hits, prefix, index)
+        if best is None:
+            return None
+        hits = best[1]
+        for step, low, high in self.companions[best[3]]:
+            where = view.positions_of(step.attr, step.hashes)
+            hits = [p for p in hits if _any_between(where, p + low, p + high)]
+            if not hits:
+                return None
+        return hits, best[2]
 
     def match_at(self, view: TokenView, start: int) -> int:
         """The end of the longest match starting at ``start``, or -1."""
         return _match(view, self.steps, 0, start)
+
+
+def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
+    at = bisect_left(sorted_positions, low)
+    return at < len(sorted_positions) and sorted_positions[at] <= high
 
 
 def _match(view: TokenView, steps: tuple[Step, ...], index: int, position: int) -> int:
