@@ -207,11 +207,16 @@ class Assessor:
         return self._variants
 
     def resolve_variants(self, facts: PageFacts) -> None:
-        """On a page that names the specific variant ("compounded semaglutide"), the bare
-        name ("semaglutide") means that variant too; a brand name ("Wegovy") still names the
+        """On a page about the specific variant ("compounded semaglutide"), the bare name
+        ("semaglutide") means that variant too; a brand name ("Wegovy") still names the
         approved product."""
         variants = self.variants()
-        remap = {g: s for g, s in variants.items() if g in facts.mentions and s in facts.mentions}
+        # Only on a page about the variant: one that names it before the bare name or makes a
+        # claim about it by name. A brand page that says "we do not sell compounded
+        # tirzepatide" is still about tirzepatide.
+        claimed = {c.info.intervention for c in facts.claims if c.info.asserted}
+        remap = {g: s for g, s in variants.items() if g in facts.mentions and s in facts.mentions
+                 and (facts.mentions[s] < facts.mentions[g] or s in claimed)}
         facts.variants = remap
         if not remap:
             return
