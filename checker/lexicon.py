@@ -52,16 +52,18 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 })
 # file stem -> optional attributes an entry may set, and their type:
 # - context `max_scope`: ConText's per-rule scope, as in medspaCy ("some human studies of X
-#   in patients with Y have shown ..." puts its effect word further from the trigger);
+#   in patients with Y have shown ..." puts its effect word further from the trigger); 0: the
+#   trigger flags only the cues it overlaps (a word in scare quotes);
 # - effects `implies`: the id of the condition an effect names by itself ("lost 17 pounds"
 #   is about weight), used where the sentence names no condition; effects `before_condition`:
 #   the cue counts only when a condition's name starts within that many tokens after it
-#   ("less angina", "fewer migraines", but not "less expensive").
+#   ("less angina", "fewer migraines", but not "less expensive"); `after_condition`: only
+#   when a condition's name ends within that many tokens before it ("my melasma gone").
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too); caveats
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
 #   ways); such a cue states an intervention's risks only when its corpus caveat lists one.
-OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int},
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
                                                              "caveats": {"states": str, "names": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
@@ -178,8 +180,9 @@ def load_lexicon_file(path: Path) -> list[Entry]:
         for name, wanted in optional.items():
             if name in raw:
                 value = raw[name]
-                if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 200):
-                    raise _fail(path, entry_id, f"'{name}' must be a whole number from 1 to 200 (got {value!r})")
+                lowest = 0 if name == "max_scope" else 1  # a scope of 0: only the cues the trigger overlaps
+                if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= 200):
+                    raise _fail(path, entry_id, f"'{name}' must be a whole number from {lowest} to 200 (got {value!r})")
                 if wanted is str and not (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)):
                     raise _fail(path, entry_id, f"'{name}' must be an id such as \"weight-loss\" (got {value!r})")
                 if wanted is list:

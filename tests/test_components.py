@@ -103,7 +103,10 @@ def test_a_context_entry_may_set_its_own_scope(tmp_path):
     path = tmp_path / "context.toml"
     path.write_text('[[entry]]\nid = "h"\ncategory = "hedged"\ndirection = "forward"\nmax_scope = 25\nphrases = ["some studies"]\n')
     assert load_lexicon_file(path)[0].get("max_scope") == 25
-    for bad in ("0", "true", '"long"', "500"):
+    # 0 is allowed: the trigger flags only the cues it overlaps (a word in scare quotes)
+    path.write_text('[[entry]]\nid = "h"\ncategory = "hedged"\ndirection = "forward"\nmax_scope = 0\nphrases = ["x"]\n')
+    assert load_lexicon_file(path)[0].get("max_scope") == 0
+    for bad in ("-1", "true", '"long"', "500"):
         path.write_text(f'[[entry]]\nid = "h"\ncategory = "hedged"\ndirection = "forward"\nmax_scope = {bad}\nphrases = ["x"]\n')
         with pytest.raises(DataError, match="max_scope"):
             load_lexicon_file(path)

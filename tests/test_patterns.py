@@ -742,3 +742,53 @@ def test_a_prescription_route_is_no_supervision_caveat(check):
 def test_skin_lightening_names_its_condition(check, text, claimed):
     conditions = [c.condition for c in check(text).claims]
     assert ("hyperpigmentation" in conditions) is claimed, conditions
+
+
+def test_a_brand_page_that_disowns_the_compounded_copy_is_about_the_brand(check):
+    page = ("Zepbound (tirzepatide) through our clinic.\n\nWe do not sell compounded tirzepatide.\n\n"
+            "In trials, tirzepatide lowered HbA1c in adults with type 2 diabetes.")
+    assert not {"HL101", "HL103"} & rules_of(check(page))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Kratom capsules. My migraines gone after a week!", {"HL101"}),
+    ("Since the kratom course my migraines have never come back.", {"HL101", "HL105"}),
+    ("12 lbs of weight loss in three weeks with hCG drops.", {"HL102", "HL104"}),
+    ("hCG drops took 8 lbs off me.", {"HL102"}),
+    ("Ibogaine changed everything: I'm 3 years clean.", {"HL101"}),
+    ("Kratom got me through opioid withdrawal.", {"HL101"}),
+])
+def test_outcomes_told_as_what_is_gone_or_stays_gone(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+def test_gone_claims_only_after_a_condition(check):
+    assert not {r for r in rules_of(check("Kratom. The days of driving to the pharmacy are gone.")) if r.startswith("HL1")}
+
+
+@pytest.mark.parametrize("text", [
+    "Our ivermectin tablets work just like Stromectol.",
+    "Compounded semaglutide: the same GLP-1 molecule as Ozempic.",
+])
+def test_sameness_with_a_named_medicine(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom for back pain.\n\nApproved by brand team 07/14.",
+    "Kratom for back pain.\n\nThe legal side",
+    "Quick background: I have used kratom for years.",
+    "For anyone wondering, kratom is a leaf.",
+    "Probiotic capsules. Potency guaranteed until the expiry date.",
+    "Fish oil capsules.\n\nTalk to your doctor about what is right for you after a heart attack.",
+    "Some people online say vitamin D cures cancer.",
+    "Retreat websites often describe ayahuasca as something that heals addiction.",
+    'Some shops sell CBD oils that "cure" seizures.',
+])
+def test_more_look_alikes_and_reports_at_a_distance(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}, rules_of(check(text))
+
+
+def test_a_clinic_describing_its_own_treatment_claims_it(check):
+    assert "HL107" in rules_of(check("Chelation therapy. Our clinic describes its chelation infusions as safe and gentle."))
+    assert "HL101" in rules_of(check('"It cured my seizures," says Ann about her CBD oil.'))

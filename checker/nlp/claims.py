@@ -141,7 +141,7 @@ class ClaimFinder:
             lo, hi = bisect_left(mention_starts, sent_start), bisect_left(mention_starts, sent_end)
             sent_mentions = mentions[lo:hi]
             explicit: dict[str, Mention] = {}
-            condition_starts = set()
+            condition_starts, condition_ends = set(), set()
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
             compared_from = -1
@@ -168,6 +168,7 @@ class ClaimFinder:
                 explicit.setdefault(label, mention)
                 if label == CONDITION:
                     condition_starts.add(mention.start)
+                    condition_ends.add(mention.end)
                     condition_tokens.update(range(mention.start, mention.end))
                     candidates.append((mention.id, mention.text))
             if block in ("title", "heading"):
@@ -192,6 +193,10 @@ class ClaimFinder:
                     # angina"; lexicon `before_condition`).
                     window = entry.get("before_condition")
                     if window and not condition_starts.intersection(range(end, end + window)):
+                        continue
+                    # ... or only right after it ("my melasma gone after two weeks").
+                    window = entry.get("after_condition")
+                    if window and not condition_ends.intersection(range(start - window, start + 1)):
                         continue
                     first, last = starts_char[start], ends_char[end - 1]
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))

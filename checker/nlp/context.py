@@ -97,6 +97,8 @@ class ContextMarker:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
+                    elif own_scope == 0:
+                        continue
                     elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category, own_scope):
                         if not any(end <= t < cue.start for t in terminators):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
