@@ -792,3 +792,9 @@ def test_more_look_alikes_and_reports_at_a_distance(check, text):
 def test_a_clinic_describing_its_own_treatment_claims_it(check):
     assert "HL107" in rules_of(check("Chelation therapy. Our clinic describes its chelation infusions as safe and gentle."))
     assert "HL101" in rules_of(check('"It cured my seizures," says Ann about her CBD oil.'))
+
+
+def test_raised_liver_enzymes_is_a_stated_risk(check):
+    report = check("Kava may ease anxiety. In trials some people had raised liver enzymes, so your doctor may order blood tests.")
+    assert [c.kind for c in report.caveats if c.kind == "adverse-effects"]
+    assert "HL101" not in rules_of(report)
