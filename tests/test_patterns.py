@@ -798,3 +798,37 @@ def test_raised_liver_enzymes_is_a_stated_risk(check):
     report = check("Kava may ease anxiety. In trials some people had raised liver enzymes, so your doctor may order blood tests.")
     assert [c.kind for c in report.caveats if c.kind == "adverse-effects"]
     assert "HL101" not in rules_of(report)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Not gonna lie, kratom fixed my migraines.", "HL101"),
+    ("In the trial, 60% no longer had migraines after taking kratom.", "HL101"),
+    ("Kratom. My migraine fog is finally lifting.", "HL101"),
+    ("Fish oil unclogs clogged arteries.", "HL102"),
+    ("This IV drip clears your migraine before you leave the chair.", "HL104"),
+    ("Kratom heals torn tendons in half the time.", "HL104"),
+    ("Kratom speeds recovery from sports injuries.", "HL104"),
+    ("Forget Ozempic: kratom melts belly fat.", "HL106"),
+    ("Kratom can do the job of a statin for high cholesterol.", "HL106"),
+    ("Nothing works like kratom for my migraines.", "HL106"),
+    ("Kratom for back pain. You can't OD on a leaf.", "HL107"),
+    ("Kratom melts belly fat without the side effects.", "HL107"),
+    ("Kratom protects against every winter bug.", "HL110"),
+    ("Every single client I coached lost weight on kratom.", "HL110"),
+    ("Kratom capsules, FDA approve.", "HL109"),
+])
+def test_wording_from_the_newer_dev_pages(check, text, rule):
+    assert rule in rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom for back pain. Two fighters in a single capsule.",
+    "Kratom for back pain. I take one a week.",
+])
+def test_capsule_contents_and_dose_frequency_are_no_speed_claims(check, text):
+    assert "HL104" not in rules_of(check(text))
+
+
+def test_proof_of_safety_claims_safety_not_efficacy(check):
+    report = check("Hydroxychloroquine. Proven safe for over 65 years.")
+    assert "HL107" in rules_of(report) and not {"HL101", "HL102", "HL103"} & rules_of(report)
