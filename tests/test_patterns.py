@@ -832,3 +832,15 @@ def test_capsule_contents_and_dose_frequency_are_no_speed_claims(check, text):
 def test_proof_of_safety_claims_safety_not_efficacy(check):
     report = check("Hydroxychloroquine. Proven safe for over 65 years.")
     assert "HL107" in rules_of(report) and not {"HL101", "HL102", "HL103"} & rules_of(report)
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom. Could it help with migraines too though?",
+    "My clinic said it heals migraines, they had a whole slideshow.",
+    "- Kratom raises your heart rate and blood pressure.",
+    "Ivermectin tablets.\n\nFor the COVID protocol: 0.4 mg per kg daily for 5 days.",
+    "Kratom.\n\nWhat the research showed",
+    "We are a peer-support charity for people living with migraines.",
+])
+def test_questions_hearsay_risks_doses_and_headings_claim_nothing(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
