@@ -844,3 +844,22 @@ def test_proof_of_safety_claims_safety_not_efficacy(check):
 ])
 def test_questions_hearsay_risks_doses_and_headings_claim_nothing(check, text):
     assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Kratom relieves migraines, something painkillers never can.", {"HL106"}),
+    ("Kratom clears the migraines that painkillers can't touch.", {"HL106"}),
+    ("Kratom for migraines: no side effects like with SSRIs.", {"HL106", "HL107"}),
+    ("Our kratom is gentler on the stomach than prescription pills.", {"HL106", "HL107"}),
+    ("Kratom heals torn tendons 3x faster than rest alone.", {"HL104", "HL106"}),
+    ("Lose up to a pound a day with hCG drops.", {"HL104"}),
+    ("Kratom fixed my migraines in one weekend.", {"HL104"}),
+    ("Started kratom for my migraines and was back at work three days later.", {"HL104"}),
+])
+def test_other_treatments_set_against_and_speed_told_as_rates(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+def test_long_after_and_unrelated_comparisons_are_not_claimed(check):
+    assert "HL104" not in rules_of(check("hCG drops. Sixty days later I had lost 41 pounds."))
+    assert "HL106" not in rules_of(check("Fish oil. Small fish like sardines are a better choice than large predatory fish."))
