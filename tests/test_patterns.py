@@ -863,3 +863,20 @@ def test_other_treatments_set_against_and_speed_told_as_rates(check, text, rules
 def test_long_after_and_unrelated_comparisons_are_not_claimed(check):
     assert "HL104" not in rules_of(check("hCG drops. Sixty days later I had lost 41 pounds."))
     assert "HL106" not in rules_of(check("Fish oil. Small fish like sardines are a better choice than large predatory fish."))
+
+
+@pytest.mark.parametrize("page, rule", [
+    ("Psilocybin helps depression. If anyone in your family has bipolar disorder, please don't take it.", "HL202"),
+    ("Psilocybin helps depression. People with heart problems are at much higher risk.", "HL202"),
+    ("Psilocybin helps depression. If you're on an SSRI, talk to your prescriber first.", "HL202"),
+    ("Cannabis eases chronic pain. It isn't recommended in pregnancy.", "HL202"),
+    ("Ibogaine ends opioid addiction. Every guest gets an ECG, and a doctor and two nurses watch the heart monitor all night.", "HL203"),
+    ("Stem cell therapy repairs knees. Every injection is performed by a board-certified physician.", "HL203"),
+    ("Nabilone eases chemotherapy nausea. Only your oncology team can start it.", "HL203"),
+])
+def test_contraindications_and_supervision_in_everyday_words(check, page, rule):
+    assert rule not in rules_of(check(page))
+
+
+def test_a_telehealth_care_team_is_no_supervision_caveat(check):
+    assert "HL203" in rules_of(check("Esketamine treats treatment-resistant depression. Our care team answers messages within a day."))
