@@ -528,7 +528,8 @@ CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "con
 
 def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
     kind = rule.params["caveat"]
-    on_page = [c for c in facts.caveats if c.kind == kind]
+    # (A legal status told only of places outside the status table states none here.)
+    on_page = [c for c in facts.caveats if c.kind == kind and c.states != "elsewhere"]
     # Not controlled anywhere selected, a substance's legal standing is its approval, and
     # "not approved by the FDA" states it.
     approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []

@@ -880,3 +880,13 @@ def test_contraindications_and_supervision_in_everyday_words(check, page, rule):
 
 def test_a_telehealth_care_team_is_no_supervision_caveat(check):
     assert "HL203" in rules_of(check("Esketamine treats treatment-resistant depression. Our care team answers messages within a day."))
+
+
+@pytest.mark.parametrize("page, fires", [
+    ("Ibogaine cures opioid addiction. Ibogaine is not a controlled substance in Mexico.", True),
+    ("Ibogaine cures opioid addiction. Ibogaine is a Schedule I drug in the United States.", False),
+    ("Psilocybin lifts depression. Sourcing offers will be removed and accounts banned.", True),
+    ("Psilocybin lifts depression. Psilocybin is banned in the UK and the US.", False),
+])
+def test_legal_status_told_only_of_other_places_or_of_forum_accounts_states_none(check, page, fires):
+    assert ("HL301" in rules_of(check(page))) is fires
