@@ -890,3 +890,13 @@ def test_a_telehealth_care_team_is_no_supervision_caveat(check):
 ])
 def test_legal_status_told_only_of_other_places_or_of_forum_accounts_states_none(check, page, fires):
     assert ("HL301" in rules_of(check(page))) is fires
+
+
+@pytest.mark.parametrize("text", [
+    "Stem cell therapy for knees.\n\nFinancing from $189/month with approved credit.",
+    "MDMA for PTSD.\n\nVeteran-approved.",
+    "Kratom for back pain.\n\nInstagram captions, Q3 calendar (approved for posting)",
+    "Kratom.\n\nMods will remove anyone posting sources.",
+])
+def test_approval_and_breadth_words_in_other_senses(check, text):
+    assert not {"HL109", "HL110"} & rules_of(check(text))
