@@ -900,3 +900,23 @@ def test_legal_status_told_only_of_other_places_or_of_forum_accounts_states_none
 ])
 def test_approval_and_breadth_words_in_other_senses(check, text):
     assert not {"HL109", "HL110"} & rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    'Berberine. Two of them showed me the "nature\'s Ozempic" videos.',
+    'You\'ll see echinacea called "nature\'s antibiotic" on some websites.',
+    "Some people in this sub claim ozone cures cancer outright.",
+    "Some buyers on forums say the gummies cured their type 2 diabetes.",
+    "Ozone therapy. She's also getting chemo, which is what shrinks tumors.",
+    "Cannabis edibles can take up to two hours to kick in.",
+    "St John's wort speeds up the way your liver clears many medicines, so they work less well.",
+    "Melatonin. For insomnia that has gone on for months, your GP is a better first stop.",
+    "Elderberry syrup. Mama-made, mama-tested, mama-approved.",
+])
+def test_quoted_names_forum_hearsay_other_treatments_and_warnings_claim_nothing(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
+
+
+def test_a_quoted_testimonial_is_still_a_claim(check):
+    report = check('"This oil cured my psoriasis in a week," says one customer about our CBD.')
+    assert any(c.condition == "psoriasis" and c.strength == "certainty" for c in report.claims)
