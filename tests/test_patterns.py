@@ -920,3 +920,23 @@ def test_quoted_names_forum_hearsay_other_treatments_and_warnings_claim_nothing(
 def test_a_quoted_testimonial_is_still_a_claim(check):
     report = check('"This oil cured my psoriasis in a week," says one customer about our CBD.')
     assert any(c.condition == "psoriasis" and c.strength == "certainty" for c in report.claims)
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Swapped my Xanax for kava and it works better for my anxiety than the pills ever did.", {"HL106"}),
+    ("Kava gummies melt stress away in like 20 minutes.", {"HL104"}),
+    ("Guests leave their addiction behind after only one ceremony of ayahuasca.", {"HL101", "HL104"}),
+    ("Antidepressants only put a bandage on depression; ayahuasca goes to the root.", {"HL106"}),
+    ("Childhood trauma, war trauma: ayahuasca heals all of it.", {"HL110"}),
+    ("Berberine melted 32 lbs off me in 8 weeks.", {"HL104"}),
+    ("Turmeric works like a natural chemotherapy against tumours.", {"HL106"}),
+    ("Stem cells halt multiple sclerosis progression.", {"HL101"}),
+    ("Vitamin D drops chase away the winter blues for good.", {"HL101", "HL105"}),
+    ("Melatonin gummies: drifting off in under 20 minutes.", {"HL104"}),
+    ("Melatonin tackles insomnia as well as a prescription sleeping pill, minus the morning hangover.", {"HL106", "HL107"}),
+    ("Glucosamine: my knee pain was gone after only ten days.", {"HL104"}),
+    ("Turmeric works on arthritis and it don't hurt the stomach like NSAIDs do.", {"HL107"}),
+    ("Elderberry syrup: think of it as Tamiflu from Mother Nature's medicine cabinet.", {"HL106"}),
+])
+def test_wording_from_rounds_eleven_and_twelve(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
