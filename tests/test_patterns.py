@@ -940,3 +940,13 @@ def test_a_quoted_testimonial_is_still_a_claim(check):
 ])
 def test_wording_from_rounds_eleven_and_twelve(check, text, rules):
     assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+def test_a_medicine_named_after_the_one_it_is_set_against_is_not_claimed_about(check):
+    report = check("Apple cider vinegar gummies work like a natural Ozempic for weight loss.")
+    assert "HL106" in rules_of(report)
+    assert {f.intervention for f in report.findings if f.rule.startswith("HL2")} <= {"apple-cider-vinegar"}
+
+
+def test_not_for_pregnant_is_a_contraindication(check):
+    assert "HL202" not in rules_of(check("Ashwagandha gummies melt stress. Not for pregnant mamas, and check with your doctor first."))
