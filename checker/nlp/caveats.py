@@ -4,10 +4,11 @@ Label: the caveat kind (``adverse-effects``, ``contraindications``, ``supervisio
 ``evidence-status``, ``legal-status``, ``commerce``); ``span.id_``: the lexicon entry;
 ``span._.hl_level``: ``full`` or ``partial``; ``span._.hl_about``: the intervention the caveat
 is about, where the page says (named in its sentence, or the last one named before it in its
-paragraph), else None: a caveat for the whole page. A cue right after a negator ("no side effects",
-"without risks") is not a caveat and is dropped, and so are a risk verb whose object is a claimed effect ("can
-lead to improvement": the claims stage found the effect word) and a risk inside a safety claim
-("you can't overdose on it").
+paragraph), else None: a caveat for the whole page. A cue right after a negator ("no side
+effects", "without risks") is not a caveat and is dropped, and so are a risk verb whose object
+is a claimed effect ("can lead to improvement": the claims stage found the effect word) and a
+risk inside a safety claim ("you can't overdose on it"). A legal status told only of places
+outside the status table ("legal in Mexico") is marked ``states="elsewhere"``.
 """
 
 from __future__ import annotations
@@ -90,7 +91,6 @@ class CaveatFinder:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
-
 
     def _mark_elsewhere(self, doc, rows: list) -> list:
         """A legal status told only of places the status table has no rows for ("not a

@@ -197,7 +197,7 @@ class AnchoredPattern:
     candidates: tuple[tuple[int, tuple[int, int]], ...]
     # Per anchor index: the other required words and where they must sit relative to the
     # anchor (offset range of their first token). An anchor without them is not tried.
-    companions: Mapping[int, tuple[tuple[Step, int, int], ...]] = None
+    companions: Mapping[int, tuple[tuple[Step, int, int], ...]] | None = None
 
     @classmethod
     def build(cls, entry_id: str, steps: tuple[Step, ...]) -> "AnchoredPattern":
