@@ -650,9 +650,14 @@ def _sold_without_prescription(a: Assessor, facts: PageFacts, intervention: str,
     says_none_needed = any(c.info.intervention == intervention and c.info.asserted
                            and any(q.value == "no-prescription" and asserted(q) for q in c.qualifiers)
                            for c in facts.claims)
-    names_prescriber = any(c.kind in ("prescriber", "supervision") and c.level == "full" and c.about in (None, intervention)
-                           for c in facts.caveats)
-    return says_none_needed or not names_prescriber
+    return says_none_needed or not _names_prescriber(facts, intervention)
+
+
+def _names_prescriber(facts: PageFacts, intervention: str) -> bool:
+    """Whether the page names a prescription route for the intervention ("prescribed by a
+    licensed clinician", "we write you a prescription after a video visit")."""
+    return any(c.kind in ("prescriber", "supervision") and c.level == "full" and c.about in (None, intervention)
+               for c in facts.caveats)
 
 
 def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
@@ -673,6 +678,11 @@ def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: Page
             continue
         statuses = a.statuses(intervention)
         against = [s for s in statuses if s.controlled or s.approval == "not-approved"]
+        # An approved medicine that is controlled (Spravato: Schedule III) and offered through a
+        # prescriber is a lawful sale; without one, the prescription test below decides.
+        if against and all(s.approval in ("approved", "restricted") for s in against) \
+                and _names_prescriber(facts, intervention):
+            against = []
         if not against and not _sold_without_prescription(a, facts, intervention, statuses):
             continue
         against = against or [s for s in statuses if s.prescription]
