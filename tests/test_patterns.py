@@ -950,3 +950,27 @@ def test_a_medicine_named_after_the_one_it_is_set_against_is_not_claimed_about(c
 
 def test_not_for_pregnant_is_a_contraindication(check):
     assert "HL202" not in rules_of(check("Ashwagandha gummies melt stress. Not for pregnant mamas, and check with your doctor first."))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Where SSRIs fall short, ketamine lifts treatment-resistant depression.", {"HL106"}),
+    ("Kratom did what six years of physio couldn't: my migraines are gone.", {"HL106", "HL101"}),
+    ("Kratom did more for my migraines than five years of therapy ever did.", {"HL106"}),
+    ("NAD+ drips fix migraines in a way no pill ever could.", {"HL106"}),
+    ("Chlorine dioxide knocked the virus out in 2 days.", {"HL104"}),
+    ("Colloidal silver. Six winters, zero colds.", {"HL101"}),
+    ("Colloidal silver: my daughter's ear infection was gone two days after we started.", {"HL104"}),
+    ("Chlorine dioxide for the whole family. Nobody was harmed.", {"HL107"}),
+    ("Ozone injections knock out joint pain in one visit.", {"HL104"}),
+])
+def test_wording_from_round_thirteen(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Zinc lozenges. Most colds clear up by themselves within a week to ten days.",
+    "BPC-157. Nobody knows yet, and anyone who tells you it's proven is selling something.",
+    "Chelation. If your child has been exposed to lead, we are glad to test and treat that exposure.",
+])
+def test_natural_course_hearsay_and_services_claim_nothing(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
