@@ -974,3 +974,9 @@ def test_wording_from_round_thirteen(check, text, rules):
 ])
 def test_natural_course_hearsay_and_services_claim_nothing(check, text):
     assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
+
+
+def test_harm_told_as_a_hospital_visit_and_who_must_not_get_it(check):
+    page = ("Chlorine dioxide drops knock out viruses. My sister ended up in the ER with vomiting. "
+            "The FDA says parents should not give these products to children.")
+    assert not {"HL201", "HL202"} & rules_of(check(page))
