@@ -133,7 +133,9 @@ class TokenView:
         found = self._sorted.get(key)
         if found is None:
             index = self.positions(name)
-            found = self._sorted[key] = sorted(p for h in hashes for p in index.get(h, ()))
+            lists = [index[h] for h in hashes if h in index]
+            # one word's positions are already in order
+            found = self._sorted[key] = lists[0] if len(lists) == 1 else sorted(p for each in lists for p in each)
         return found
 
     def positions(self, name: str) -> dict[int, list[int]]:
@@ -231,15 +233,17 @@ class AnchoredPattern:
         best = None
         for index, prefix in self.candidates:
             step = self.steps[index]
-            hits = view.positions_of(step.attr, step.hashes)
-            if not hits:
+            # Count first: the positions are gathered only for the anchor chosen.
+            positions = view.positions(step.attr)
+            count = sum(len(positions.get(h, ())) for h in step.hashes)
+            if not count:
                 return None
-            cost = len(hits) * (prefix[1] - prefix[0] + 1)
+            cost = count * (prefix[1] - prefix[0] + 1)
             if best is None or cost < best[0]:
-                best = (cost, hits, prefix, index)
+                best = (cost, step, prefix, index)
         if best is None:
             return None
-        hits = best[1]
+        hits = view.positions_of(best[1].attr, best[1].hashes)
         for step, low, high in self.companions[best[3]]:
             where = view.positions_of(step.attr, step.hashes)
             hits = [p for p in hits if _any_between(where, p + low, p + high)]
