@@ -980,3 +980,28 @@ def test_harm_told_as_a_hospital_visit_and_who_must_not_get_it(check):
     page = ("Chlorine dioxide drops knock out viruses. My sister ended up in the ER with vomiting. "
             "The FDA says parents should not give these products to children.")
     assert not {"HL201", "HL202"} & rules_of(check(page))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("MDMA did more for my PTSD in those three nights than years of therapy.", {"HL106"}),
+    ("Molly did for my trauma what nothing else ever could.", {"HL106"}),
+    ("These things reach PTSD where therapy never could.", {"HL106"}),
+    ("Compounded semaglutide: the exact molecule inside Ozempic.", {"HL106"}),
+    ("Nothing on the planet beats fish oil when it comes to heart disease.", {"HL106"}),
+    ("Colloidal silver destroys the viruses behind everyday infections.", {"HL101"}),
+    ("I took colloidal silver all through 2021 and never caught covid once.", {"HL101"}),
+    ("Fish oil helped my clients bring their blood pressure down in just 3 weeks.", {"HL104"}),
+    ("Take vitamin D and the winter blues lift within a week.", {"HL101", "HL104"}),
+    ("Stem cell injections regrow the cartilage lost to osteoarthritis.", {"HL103"}),
+])
+def test_wording_from_round_fourteen(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Melatonin seems to do more for body-clock problems than for everyday insomnia.",
+    "Testosterone boosters. Honestly my energy is better than it was in December.",
+    "Psilocybin trial. The study has been approved by an independent institutional review board.",
+])
+def test_comparing_uses_or_oneself_and_ethics_approval_claim_nothing(check, text):
+    assert not {"HL106", "HL109"} & rules_of(check(text)), rules_of(check(text))
