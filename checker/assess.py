@@ -495,8 +495,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
                 # without one (melatonin: a prescription medicine in the EU, a supplement in
                 # the US).
                 unlawful = _legality_contradicted_by(statuses)
-                sold_freely = any(s.prescription is False or s.approval == "not-applicable" for s in statuses)
-                against = [s for s in statuses if s in unlawful or (s.prescription and not sold_freely)]
+                against = [s for s in statuses if s in unlawful or s in _prescription_only(statuses)]
             else:
                 against = _legality_contradicted_by(statuses)
             if not against:
@@ -639,18 +638,29 @@ def _claims_only_approved_uses(a: Assessor, facts: PageFacts, intervention: str)
                                                  for condition in conditions)
 
 
-def _sold_without_prescription(a: Assessor, facts: PageFacts, intervention: str, statuses: list) -> bool:
-    """Whether the page offers a prescription-only medicine (every selected jurisdiction that
-    sells it does so on prescription only) as if none were needed: it says so ("no
-    prescription needed"), or it never names a prescription or a prescriber ("prescribed by
-    a licensed clinician")."""
-    if not any(s.prescription for s in statuses) or any(s.prescription is False or s.approval == "not-applicable"
-                                                        for s in statuses):
-        return False
+def _prescription_only(statuses: list) -> list:
+    """The rows that sell the medicine on prescription only, unless some selected
+    jurisdiction sells it without one (melatonin: a prescription medicine in the EU, a
+    supplement in the US), in which case none."""
+    if any(s.prescription is False or s.approval == "not-applicable" for s in statuses):
+        return []
+    return [s for s in statuses if s.prescription]
+
+
+def _unlawful_offer(a: Assessor, facts: PageFacts, intervention: str) -> list:
+    """The status rows under which this page's offer of the intervention is unlawful: a
+    controlled or unapproved substance (but not an approved controlled medicine offered
+    through a named prescriber, as a Spravato clinic does), or a prescription-only medicine
+    offered as if none were needed ("no prescription needed", or no prescription route named)."""
+    statuses = a.statuses(intervention)
+    prescriber = _names_prescriber(facts, intervention)
+    against = [s for s in statuses if s.controlled or s.approval == "not-approved"]
+    if against and not (prescriber and all(s.approval in ("approved", "restricted") for s in against)):
+        return against
     says_none_needed = any(c.info.intervention == intervention and c.info.asserted
                            and any(q.value == "no-prescription" and asserted(q) for q in c.qualifiers)
                            for c in facts.claims)
-    return says_none_needed or not _names_prescriber(facts, intervention)
+    return _prescription_only(statuses) if says_none_needed or not prescriber else []
 
 
 def _names_prescriber(facts: PageFacts, intervention: str) -> bool:
@@ -676,16 +686,9 @@ def kind_commerce_offer(a: Assessor, rule: Rule, document: Document, facts: Page
     for intervention in offered:
         if intervention not in a.corpus.interventions:
             continue
-        statuses = a.statuses(intervention)
-        against = [s for s in statuses if s.controlled or s.approval == "not-approved"]
-        # An approved medicine that is controlled (Spravato: Schedule III) and offered through a
-        # prescriber is a lawful sale; without one, the prescription test below decides.
-        if against and all(s.approval in ("approved", "restricted") for s in against) \
-                and _names_prescriber(facts, intervention):
-            against = []
-        if not against and not _sold_without_prescription(a, facts, intervention, statuses):
+        against = _unlawful_offer(a, facts, intervention)
+        if not against:
             continue
-        against = against or [s for s in statuses if s.prescription]
         first = min(signals, key=lambda c: c.start)
         words = ", ".join(f"'{c.text}'" for c in sorted(signals, key=lambda c: c.start)[:4])
         where = ", ".join(s.jurisdiction for s in against)

@@ -41,9 +41,7 @@ class CaveatFinder:
     def __init__(self, nlp: Language, name: str, *, lexicon: str, negator_window: int):
         self.name = name
         self.negator_window = negator_window
-        lex = load_lexicon(lexicon or None)
-        self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("caveats"))
-        self._places = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("jurisdictions"))
+        self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, load_lexicon(lexicon or None).of("caveats"))
 
     def __call__(self, doc):
         matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
@@ -65,7 +63,7 @@ class CaveatFinder:
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
             rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names))
         if any(row.kind == "legal-status" for row in rows):
-            rows = self._mark_elsewhere(doc, rows)
+            rows = _mark_elsewhere(doc, rows)
         if rows:
             rows = _attribute(doc, rows)
         doc.user_data["hl_caveat_rows"] = rows
@@ -92,22 +90,19 @@ class CaveatFinder:
     def from_disk(self, path, *, exclude=tuple()):
         return self
 
-    def _mark_elsewhere(self, doc, rows: list) -> list:
-        """A legal status told only of places the status table has no rows for ("not a
-        controlled substance in Mexico", "not prohibited in Jamaica") says nothing about the
-        selected jurisdictions: its row is marked ``states="elsewhere"``."""
-        bounds = sentence_bounds(doc)
-        ends = [end for _, end in bounds]
-        places: dict[int, set[str]] = {}
-        for entry, start, _ in self._places(doc):
-            places.setdefault(bisect_left(ends, start + 1), set()).add(entry["jurisdiction"])
-        marked = []
-        for row in rows:
-            named = places.get(bisect_left(ends, row.start + 1), set())
-            if row.kind == "legal-status" and named == {"elsewhere"}:
-                row = row._replace(states="elsewhere")
-            marked.append(row)
-        return marked
+
+def _mark_elsewhere(doc, rows: list) -> list:
+    """A legal status told only of places the status table has no rows for ("not a
+    controlled substance in Mexico", "not prohibited in Jamaica") says nothing about the
+    selected jurisdictions: its row is marked ``states="elsewhere"``. The places come from
+    the claims stage, which matches them with the cues (``doc.user_data["hl_places"]``)."""
+    ends = [end for _, end in sentence_bounds(doc)]
+    places: dict[int, set[str]] = {}
+    for start, jurisdiction in doc.user_data.get("hl_places", ()):
+        places.setdefault(bisect_left(ends, start + 1), set()).add(jurisdiction)
+    return [row._replace(states="elsewhere")
+            if row.kind == "legal-status" and places.get(bisect_left(ends, row.start + 1)) == {"elsewhere"} else row
+            for row in rows]
 
 
 class CaveatRow(NamedTuple):

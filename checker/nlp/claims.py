@@ -127,6 +127,8 @@ class ClaimFinder:
         text = doc_text(doc)
         doc.spans[SPANS_CUES] = [Span(doc, s, e, label=entry.file, span_id=entry.id) for entry, s, e in cue_matches
                                  if entry.file != "jurisdictions"]
+        # The places the page names ("legal in Canada"), for the caveats stage too.
+        doc.user_data["hl_places"] = [(s, entry["jurisdiction"]) for entry, s, e in cue_matches if entry.file == "jurisdictions"]
         blocks = doc.user_data.get("hl_blocks") or ()
         block_starts = [b[0] for b in blocks]
         topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
