@@ -476,8 +476,7 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
             if cue.value == "approval":
                 # "not-applicable": sold as a supplement or food, which no regulator approved.
                 against = [s for s in statuses if s.approval in ("not-approved", "restricted", "not-applicable")]
-                if info.condition and any(e.grade == "approved" and a.corpus.covers(e, info.condition)
-                                          for e in a.corpus.evidence_of(info.intervention)):
+                if info.condition and _approved_use(a, info.intervention, info.condition):
                     continue  # approved for this condition
                 row = a.corpus.evidence_for(info.intervention, info.condition) \
                     if not against and info.condition and info.explicit_condition else None
@@ -604,16 +603,25 @@ def _states_legality(a: Assessor, facts: PageFacts, intervention: str) -> bool:
     United States and sold as a dietary supplement"): a legality statement about a place in
     the status table that no row there contradicts. A false one ("100% federally legal", of
     a substance the table records as unapproved) is HL109's, and states nothing."""
-    for claim in facts.claims:
-        info = claim.info
-        if info.intervention != intervention or not info.asserted:
-            continue
-        if not any(q.value == "legality" and asserted(q) for q in claim.qualifiers):
-            continue
-        statuses = _statuses_named(a, info)
+    for claim in _claims_saying(facts, intervention, "legality"):
+        statuses = _statuses_named(a, claim.info)
         if statuses and not _legality_contradicted_by(statuses):
             return True
     return False
+
+
+def _claims_saying(facts: PageFacts, intervention: str, qualifier: str):
+    """The asserted claims about the intervention that assert this qualifier ("legality",
+    "approval", "no-prescription")."""
+    for claim in facts.claims:
+        if claim.info.intervention == intervention and claim.info.asserted \
+                and any(q.value == qualifier and asserted(q) for q in claim.qualifiers):
+            yield claim
+
+
+def _approved_use(a: Assessor, intervention: str, condition: str) -> bool:
+    """Whether the evidence table grades this use of the intervention as approved."""
+    return any(e.grade == "approved" and a.corpus.covers(e, condition) for e in a.corpus.evidence_of(intervention))
 
 
 def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:
@@ -621,21 +629,17 @@ def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:
     grades as approved ("Wegovy is FDA-approved for chronic weight management"); an
     approval called on for another use ("FDA approved" on an ivermectin-for-COVID page)
     states nothing about the use claimed."""
-    approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
-    return any(c.info.intervention == intervention and c.info.asserted and c.info.condition
-               and any(q.value == "approval" and asserted(q) for q in c.qualifiers)
-               and any(a.corpus.covers(e, c.info.condition) for e in approved) for c in facts.claims)
+    return any(c.info.condition and _approved_use(a, intervention, c.info.condition)
+               for c in _claims_saying(facts, intervention, "approval"))
 
 
 def _claims_only_approved_uses(a: Assessor, facts: PageFacts, intervention: str) -> bool:
     """Whether every condition the page claims the intervention treats is a use the evidence
     table grades as approved ("Plaquenil treats lupus"): HL204 asks for the status of an
     investigational, unapproved or preliminary use, and such a page makes none."""
-    approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
     conditions = {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
                   and c.info.condition and c.effects}
-    return bool(approved and conditions) and all(any(a.corpus.covers(e, condition) for e in approved)
-                                                 for condition in conditions)
+    return bool(conditions) and all(_approved_use(a, intervention, condition) for condition in conditions)
 
 
 def _prescription_only(statuses: list) -> list:
@@ -657,9 +661,7 @@ def _unlawful_offer(a: Assessor, facts: PageFacts, intervention: str) -> list:
     against = [s for s in statuses if s.controlled or s.approval == "not-approved"]
     if against and not (prescriber and all(s.approval in ("approved", "restricted") for s in against)):
         return against
-    says_none_needed = any(c.info.intervention == intervention and c.info.asserted
-                           and any(q.value == "no-prescription" and asserted(q) for q in c.qualifiers)
-                           for c in facts.claims)
+    says_none_needed = any(_claims_saying(facts, intervention, "no-prescription"))
     return _prescription_only(statuses) if says_none_needed or not prescriber else []
 
 

@@ -46,9 +46,10 @@ class CaveatFinder:
     def __call__(self, doc):
         matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
-        effect_starts = {cue.start for _, _, info in claim_rows(doc) for cue in info.effects}
+        claims = [info for _, _, info in claim_rows(doc)]
+        effect_starts = {cue.start for info in claims for cue in info.effects}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
-        safety_spans = [(q.start, q.end) for _, _, info in claim_rows(doc) for q in info.qualifiers if q.value == "safety"]
+        safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
         for entry, start, end in matches:
             kind = entry["kind"]
