@@ -675,6 +675,26 @@ def test_a_harm_denied_is_a_safety_claim_not_a_caveat(check, text):
     assert not [c for c in report.caveats if c.kind in ("adverse-effects", "contraindications")]
 
 
+@pytest.mark.parametrize("risk", [
+    "Does kratom have side effects? Nope, it is just a leaf.",
+    "Q: Any side effects? A: None that our customers mention.",
+    "Can kratom cause liver damage? We have never seen it.",
+])
+def test_a_risk_asked_about_is_no_caveat(check, risk):
+    report = check("Kratom eases back pain. " + risk)
+    assert "HL201" in rules_of(report)
+
+
+@pytest.mark.parametrize("risk", [
+    "What are the side effects? Nausea and constipation are common.",  # a wh-question heads its answer
+    "Does kratom have side effects? Yes: it can cause liver damage.",  # answered yes
+    "Did you know that kratom can cause liver damage?",  # rhetorical: it asserts
+])
+def test_a_risk_asked_and_answered_is_a_caveat(check, risk):
+    report = check("Kratom eases back pain. " + risk)
+    assert "HL201" not in rules_of(report)
+
+
 def test_not_knowing_who_benefits_keeps_the_negation(check):
     report = check("Kava may ease anxiety for some, but nobody can say who benefits.")
     assert "HL103" not in rules_of(report)

@@ -7,7 +7,8 @@ is about, where the page says (named in its sentence, or the last one named befo
 paragraph), else None: a caveat for the whole page. A cue right after a negator ("no side
 effects", "without risks") is not a caveat and is dropped, and so are a risk verb whose object
 is a claimed effect ("can lead to improvement": the claims stage found the effect word) and a
-risk inside a safety claim ("you can't overdose on it"). A legal status told only of places
+risk inside a safety claim ("you can't overdose on it"), and a caveat asked about in a yes/no
+question that the next sentence does not answer "yes" ("Any side effects? Nope."). A legal status told only of places
 outside the status table ("legal in Mexico") is marked ``states="elsewhere"``.
 """
 
@@ -26,6 +27,11 @@ from .lexmatch import EntryMatcher, longest_first, token_chars
 from .mentions import INTERVENTION, mention_rows
 
 RISK_KINDS = ("adverse-effects", "contraindications")
+# Grammar, not lexicon (closed word classes, the same on any page): the words that open a
+# yes/no question, and the answers that say yes to one.
+YES_NO_OPENERS = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has",
+                  "have", "had", "any", "anything", "am", "may", "might", "must", "shall"}
+AFFIRMATIVES = {"yes", "yep", "yeah", "yup", "absolutely", "definitely", "certainly"}
 
 if not Span.has_extension("hl_level"):
     Span.set_extension("hl_level", default="full")
@@ -46,6 +52,7 @@ class CaveatFinder:
     def __call__(self, doc):
         matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
+        asked = _asked_sentences(doc, matches, sentence_bounds(doc))
         claims = [info for _, _, info in claim_rows(doc)]
         effect_starts = {cue.start for info in claims for cue in info.effects}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
@@ -53,7 +60,9 @@ class CaveatFinder:
         rows: list[CaveatRow] = []
         for entry, start, end in matches:
             kind = entry["kind"]
-            if kind == "negator":
+            if kind in ("negator", "question", "rhetorical"):
+                continue
+            if kind != "commerce" and asked and _in_sentences(start, asked):
                 continue
             if any(start - self.negator_window <= n <= start for n in negator_ends):
                 continue
@@ -90,6 +99,43 @@ class CaveatFinder:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
+
+
+def _asked_sentences(doc, matches, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that ask whether a caveat holds and leave it open: a yes/no question
+    (a question mark, opened by an auxiliary: "Does it have side effects?", "Any side
+    effects?") with no rhetorical opener ("did you know ...") and no "yes" starting the
+    next sentence. A caveat told in one is asked about, not stated. A wh-question ("Who
+    should not take it?", "What are the side effects?") takes the caveat for granted and
+    heads its answer: it is kept."""
+    ends = [end for _, end in bounds]
+    marks: dict[int, set[str]] = {}
+    for entry, start, _ in matches:
+        if entry["kind"] in ("question", "rhetorical"):
+            marks.setdefault(bisect_left(ends, start + 1), set()).add(entry["kind"])
+    asked = []
+    for i, kinds in sorted(marks.items()):
+        if kinds != {"question"} or i >= len(bounds):
+            continue
+        if _first_word(doc, *bounds[i]) not in YES_NO_OPENERS:
+            continue
+        if i + 1 < len(bounds) and _first_word(doc, *bounds[i + 1]) in AFFIRMATIVES:
+            continue  # "Does it interact with other seizure medicines? Yes, and ..."
+        asked.append(bounds[i])
+    return asked
+
+
+def _first_word(doc, start: int, end: int) -> str:
+    """A sentence's first word, past bullets, quotes and an FAQ's "Q:"."""
+    for token in doc[start:min(end, start + 4)]:
+        if token.is_alpha and not (token.text in ("Q", "A") and token.i + 1 < end and doc[token.i + 1].text == ":"):
+            return token.lower_
+    return ""
+
+
+def _in_sentences(start: int, sentences: list[tuple[int, int]]) -> bool:
+    index = bisect_right([s for s, _ in sentences], start) - 1
+    return index >= 0 and start < sentences[index][1]
 
 
 def _mark_elsewhere(doc, rows: list) -> list:
