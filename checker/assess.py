@@ -51,6 +51,7 @@ class CaveatFact:
     about: str | None = None  # the intervention it is about; None: the whole page
     states: str | None = None  # what else it states ("approval")
     names: tuple[str, ...] = ()  # the risks it names ("nausea"), from the lexicon's `names`
+    bare: bool = False  # a risk's bare name ("argyria", lexicon `bare_name`): names it, states no caveat sentence
 
 
 @dataclass
@@ -90,14 +91,15 @@ class PageFacts:
         for row in caveat_rows(doc):
             first, last = starts[row.start], ends[row.end - 1]
             self.caveats.append(CaveatFact(row.kind, row.level, row.entry, text[first:last],
-                                           first + offset, last + offset, row.about, row.states, row.names))
+                                           first + offset, last + offset, row.about, row.states, row.names, row.bare))
         self._mark_caveat_sentences(self.caveats[first_new:])
 
     def _mark_caveat_sentences(self, caveats: list[CaveatFact]) -> None:
         """A sentence that states a risk or an interaction is a caveat, whatever effect words
         it uses to say so ("it can slow your reactions", "may lower blood sugar, so taking it
         with diabetes medicines ..."): its claim words are not claims."""
-        risks = [c for c in caveats if c.level == "full" and c.kind in RISK_KINDS]
+        # (A risk's bare name, "withdrawal", says nothing of what its sentence does.)
+        risks = [c for c in caveats if c.level == "full" and c.kind in RISK_KINDS and not c.bare]
         if not risks:
             return
         for claim in self.claims:

@@ -695,6 +695,22 @@ def test_a_risk_asked_and_answered_is_a_caveat(check, risk):
     assert "HL201" not in rules_of(report)
 
 
+def test_a_listed_risk_named_by_its_name_states_the_adverse_effects(check):
+    # HL201 asks the page to name an adverse effect the corpus lists; its bare name does.
+    assert "HL201" not in rules_of(check("Kratom eases back pain. Kratom withdrawal is real, so taper slowly."))
+    # Only the intervention's own listed risks count: argyria is no risk of valerian.
+    assert "HL201" in rules_of(check("Valerian helps with insomnia. Argyria is rare with our formula."))
+    # The condition a claim sells against is no risk ("eases opioid withdrawal").
+    assert "HL201" in rules_of(check("Kratom eases opioid withdrawal."))
+
+
+def test_a_risks_bare_name_leaves_its_sentence_a_claim(check):
+    # "argyria" names a risk of colloidal silver, but its sentence still claims a cure.
+    report = check("Colloidal silver cures pneumonia, and argyria is rare.")
+    assert "HL101" in rules_of(report)
+    assert "HL201" not in rules_of(report)
+
+
 def test_not_knowing_who_benefits_keeps_the_negation(check):
     report = check("Kava may ease anxiety for some, but nobody can say who benefits.")
     assert "HL103" not in rules_of(report)

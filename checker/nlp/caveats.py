@@ -7,7 +7,8 @@ is about, where the page says (named in its sentence, or the last one named befo
 paragraph), else None: a caveat for the whole page. A cue right after a negator ("no side
 effects", "without risks") is not a caveat and is dropped, and so are a risk verb whose object
 is a claimed effect ("can lead to improvement": the claims stage found the effect word) and a
-risk inside a safety claim ("you can't overdose on it"), and a caveat asked about in a yes/no
+risk inside or right after a safety claim ("you can't overdose on it", "it won't cause
+dependence"), a risk that is the condition a claim sells against ("eases opioid withdrawal"), and a caveat asked about in a yes/no
 question that the next sentence does not answer "yes" ("Any side effects? Nope."). A legal status told only of places
 outside the status table ("legal in Mexico") is marked ``states="elsewhere"``.
 """
@@ -41,6 +42,8 @@ if not Span.has_extension("hl_states"):
     Span.set_extension("hl_states", default=None)  # what else it states (lexicon `states`)
 if not Span.has_extension("hl_names"):
     Span.set_extension("hl_names", default=())  # the risks it names (lexicon `names`)
+if not Span.has_extension("hl_bare"):
+    Span.set_extension("hl_bare", default=False)  # a risk's bare name (lexicon `bare_name`)
 
 
 class CaveatFinder:
@@ -53,7 +56,8 @@ class CaveatFinder:
         matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         asked = _asked_sentences(doc, matches, sentence_bounds(doc))
-        claims = [info for _, _, info in claim_rows(doc)]
+        claim_ranges = claim_rows(doc)
+        claims = [info for _, _, info in claim_ranges]
         effect_starts = {cue.start for info in claims for cue in info.effects}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
@@ -70,8 +74,13 @@ class CaveatFinder:
                 continue
             if any(s <= start and end <= e for s, e in safety_spans):
                 continue
+            if kind in RISK_KINDS and any(e <= start <= e + self.negator_window for _, e in safety_spans):
+                continue  # the harm a safety claim denies: "it won't cause dependence"
+            if _sold_against(doc, start, end, claim_ranges):
+                continue
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
-            rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names))
+            rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names,
+                                  bool(entry.get("bare_name"))))
         if any(row.kind == "legal-status" for row in rows):
             rows = _mark_elsewhere(doc, rows)
         if rows:
@@ -90,6 +99,8 @@ class CaveatFinder:
                 span._.hl_states = row.states
             if row.names:
                 span._.hl_names = row.names
+            if row.bare:
+                span._.hl_bare = True
             spans.append(span)
         doc.spans[SPANS_CAVEATS] = spans
         return doc
@@ -99,6 +110,16 @@ class CaveatFinder:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
+
+
+def _sold_against(doc, start: int, end: int, claim_ranges) -> bool:
+    """Whether the cue is the condition a claim of its sentence sells against ("kratom eased
+    my opioid withdrawal", "stops seizures"): that is no risk of the product."""
+    words = doc[start:end].text.lower()
+    for claim_start, claim_end, info in claim_ranges:
+        if claim_start <= start < claim_end and info.condition_text and words in info.condition_text.lower():
+            return True
+    return False
 
 
 def _asked_sentences(doc, matches, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -163,6 +184,7 @@ class CaveatRow(NamedTuple):
     about: str | None
     states: str | None
     names: tuple[str, ...] = ()  # the risks it names ("nausea"): they must be the intervention's
+    bare: bool = False  # a risk's bare name ("argyria"): it names the risk, its sentence is no caveat
 
 
 def risks_named(risks: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -174,7 +196,8 @@ def risks_named(risks: tuple[str, ...], text: str) -> tuple[str, ...]:
 def caveat_rows(doc) -> list[CaveatRow]:
     rows = doc.user_data.get("hl_caveat_rows")
     if rows is None:
-        rows = [CaveatRow(s.start, s.end, s.label_, s._.hl_level, s.id_, s._.hl_about, s._.hl_states, s._.hl_names)
+        rows = [CaveatRow(s.start, s.end, s.label_, s._.hl_level, s.id_, s._.hl_about, s._.hl_states, s._.hl_names,
+                           s._.hl_bare)
                 for s in doc.spans.get(SPANS_CAVEATS, [])]
     return rows
 
