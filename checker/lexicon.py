@@ -64,7 +64,8 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
 #   ways); such a cue states an intervention's risks only when its corpus caveat lists one.
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
-                                                             "caveats": {"states": str, "names": list, "bare_name": bool}})
+                                                             "caveats": {"states": str, "names": list, "bare_name": bool,
+                                                                         "needs": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}

@@ -711,6 +711,18 @@ def test_a_risks_bare_name_leaves_its_sentence_a_claim(check):
     assert "HL201" not in rules_of(report)
 
 
+@pytest.mark.parametrize("warning, stated", [
+    ("Do not take more than two capsules a day.", False),  # a dose, not who or with what
+    ("Always ask your doctor if you take any medication.", False),  # HL202: too generic to count
+    ("Do not take it with antidepressants.", True),
+    ("Do not take it if you have bipolar disorder.", True),  # a condition names who
+    ("It weakens drugs such as the contraceptive pill. If you take one of these, ask us first.", True),
+])
+def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_with_what(check, warning, stated):
+    report = check("St John's wort lifts mild depression. " + warning)
+    assert ("HL202" not in rules_of(report)) is stated
+
+
 def test_not_knowing_who_benefits_keeps_the_negation(check):
     report = check("Kava may ease anxiety for some, but nobody can say who benefits.")
     assert "HL103" not in rules_of(report)

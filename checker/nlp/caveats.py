@@ -25,7 +25,7 @@ from ..lexicon import load_lexicon
 from . import SPANS_CAVEATS
 from .claims import claim_rows, sentence_bounds, within_sentences
 from .lexmatch import EntryMatcher, longest_first, token_chars
-from .mentions import INTERVENTION, mention_rows
+from .mentions import CONDITION, INTERVENTION, mention_rows
 
 RISK_KINDS = ("adverse-effects", "contraindications")
 # Grammar, not lexicon (closed word classes, the same on any page): the words that open a
@@ -57,6 +57,7 @@ class CaveatFinder:
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         asked = _asked_sentences(doc, matches, sentence_bounds(doc))
         claim_ranges = claim_rows(doc)
+        conditions = [m.start for m in mention_rows(doc) if m.label == CONDITION]
         claims = [info for _, _, info in claim_ranges]
         effect_starts = {cue.start for info in claims for cue in info.effects}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
@@ -78,8 +79,11 @@ class CaveatFinder:
                 continue  # the harm a safety claim denies: "it won't cause dependence"
             if _sold_against(doc, start, end, claim_ranges):
                 continue
+            level = entry["level"]
+            if entry.get("needs") and level == "full" and not _says_who_or_what(doc, start, entry["needs"], conditions):
+                level = "partial"
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
-            rows.append(CaveatRow(start, end, kind, entry["level"], entry.id, None, entry.get("states"), names,
+            rows.append(CaveatRow(start, end, kind, level, entry.id, None, entry.get("states"), names,
                                   bool(entry.get("bare_name"))))
         if any(row.kind == "legal-status" for row in rows):
             rows = _mark_elsewhere(doc, rows)
@@ -110,6 +114,20 @@ class CaveatFinder:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
+
+
+def _says_who_or_what(doc, start: int, needs: list[str], conditions: list[int]) -> bool:
+    """Whether the sentence of the cue at ``start`` says who should not take the product or
+    what not to take it with: one of the lexicon's ``needs`` word beginnings, or a condition."""
+    bounds = sentence_bounds(doc)
+    index = bisect_right([b[0] for b in bounds], start) - 1
+    sent_start, sent_end = bounds[index]
+    if any(sent_start <= c < sent_end for c in conditions):
+        return True
+    # The words may come in the sentence before ("... such as ciprofloxacin. If you take one
+    # of these, ..."); a condition there is more often the claim's.
+    text = doc[bounds[max(index - 1, 0)][0]:sent_end].text.lower()
+    return any(word in text for word in needs)
 
 
 def _sold_against(doc, start: int, end: int, claim_ranges) -> bool:
