@@ -28,6 +28,9 @@ def severity_of(report, rule: str) -> str:
     "In stock - ships within 24 hours. Fast shipping!",  # speed about shipping
     "Everyone responds differently to kava.",  # breadth with no effect
     "The NIH-supported studies of saw palmetto were large.",  # support as funding
+    "The one placebo-controlled trial of microdosing for adult ADHD found nothing.",  # what a study tested
+    "There are zero controlled trials on delta-8 for anxiety.",
+    "You may see posts saying that cannabis oil shrinks tumours.",  # what posts say
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
@@ -721,6 +724,15 @@ def test_a_risks_bare_name_leaves_its_sentence_a_claim(check):
 def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_with_what(check, warning, stated):
     report = check("St John's wort lifts mild depression. " + warning)
     assert ("HL202" not in rules_of(report)) is stated
+
+
+@pytest.mark.parametrize("text", [
+    "Taken daily, ginkgo keeps dementia at bay.",
+    "Hydroxychloroquine keeps most COVID patients out of the hospital.",
+    "Same here, delta-8 ended my panic attacks.",
+])
+def test_more_effect_idioms(check, text):
+    assert {r for r in rules_of(check(text)) if r.startswith("HL1")}
 
 
 def test_not_knowing_who_benefits_keeps_the_negation(check):
