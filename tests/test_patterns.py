@@ -727,12 +727,25 @@ def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_wi
 
 
 @pytest.mark.parametrize("text", [
+    "Delta-8 took my back pain from a 7 to a 2.",  # a score moved
+    "Our COPD patients breathe easier with ozone.",
+    "Stem cells help macular degeneration patients regain sight.",
+    "With kratom my seizures settle down.",
     "Taken daily, ginkgo keeps dementia at bay.",
     "Hydroxychloroquine keeps most COVID patients out of the hospital.",
     "Same here, delta-8 ended my panic attacks.",
 ])
 def test_more_effect_idioms(check, text):
     assert {r for r in rules_of(check(text)) if r.startswith("HL1")}
+
+
+def test_regaining_weight_is_no_effect(check):
+    text = "People switched to placebo regained about 14% of their body weight within a year of stopping tirzepatide."
+    assert not {r for r in rules_of(check(text)) if r in ("HL101", "HL103")}
+
+
+def test_a_first_dose_told_with_its_name_is_a_speed(check):
+    assert "HL104" in rules_of(check("My mom's chemo nausea was gone after the first dronabinol capsule."))
 
 
 def test_not_knowing_who_benefits_keeps_the_negation(check):
