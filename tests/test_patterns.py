@@ -727,6 +727,10 @@ def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_wi
 
 
 @pytest.mark.parametrize("text", [
+    "Berberine got my fasting blood sugar from 118 down to 94.",
+    "Six years of problem drinking, and kava got me sober.",
+    "MDMA didn't just help my PTSD, it gave me my life back.",  # "not just" asserts more
+    "I cannot explain it, I just know ayahuasca cured my depression.",  # the negation is of "explain"
     "Delta-8 took my back pain from a 7 to a 2.",  # a score moved
     "Our COPD patients breathe easier with ozone.",
     "Stem cells help macular degeneration patients regain sight.",
