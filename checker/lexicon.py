@@ -63,7 +63,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   jurisdiction controls, saying it is not approved states its legal status too); caveats
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
 #   ways); such a cue states an intervention's risks only when its corpus caveat lists one.
-OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
                                                                          "needs": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}

@@ -762,6 +762,10 @@ def test_not_knowing_who_benefits_keeps_the_negation(check):
     "Kava seemed to ease anxiety in one trial.",
     "In one small Australian study, kava lowered anxiety.",
     "Trials of kava found a small improvement in anxiety.",
+    # the study's subject may be long, hold a relative clause, or a comma between adjectives
+    "In one small study of 37 teenagers with social anxiety, 300 mg of CBD a day for four weeks lowered their anxiety.",
+    "In one small trial, adults with type 2 diabetes who took berberine had lower blood sugar.",
+    "In one small, company-funded trial, kava lowered anxiety.",
 ])
 def test_more_hedges(check, text):
     claims = [c for c in check(text).claims if c.condition]

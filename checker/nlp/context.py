@@ -26,6 +26,8 @@ from . import SPANS_CONTEXT
 from .claims import NOT_ASSERTED, STRENGTH_ORDER, asserted, claim_rows
 from .lexmatch import EntryMatcher, doc_text, token_chars
 
+RELATIVE_PRONOUNS = {"who", "which", "whose", "whom"}  # grammar: they open a relative clause
+
 
 class ContextMarker:
     def __init__(self, nlp: Language, name: str, *, lexicon: str, max_scope: int):
@@ -67,16 +69,18 @@ class ContextMarker:
             # a longer trigger survives it ("no more effective than" over "no more").
             if any(ps < end and start < pe and end - start <= pe - ps for ps, pe in pseudo):
                 continue
-            triggers.append((start, end, category, entry["direction"], entry.get("max_scope")))
-        # Keep the longest trigger where several overlap ("does not" over "not").
-        triggers.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+            triggers.append((start, end, category, entry["direction"], entry.get("max_scope"),
+                             bool(entry.get("through_relative"))))
+        # Keep the longest trigger where several overlap ("does not" over "not"); of two on the
+        # same words, the one with the longer scope ("small study" is a hedge in two entries).
+        triggers.sort(key=lambda t: (t[0], -(t[1] - t[0]), -self._scope(t[2], t[4])))
         kept, until = [], -1
         for trigger in triggers:
             if trigger[1] <= until:
                 continue
             kept.append(trigger)
             until = trigger[1]
-        doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, _, _ in kept]
+        doc.spans[SPANS_CONTEXT] = [Span(doc, s, e, label=c) for s, e, c, *_ in kept]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         starts = [t[0] for t in kept]
@@ -87,8 +91,11 @@ class ContextMarker:
                 info.strength = _claim_strength(info)
                 continue
             terminators = [t[0] for t in local if t[2] == "terminate"]
+            # A trigger that opens a study's subject reaches over the relative clause in it
+            # ("in one small trial, adults who took berberine had lower glucose").
+            clause_ends = [t for t in terminators if doc[t].lower_ not in RELATIVE_PRONOUNS]
             for cue in info.effects + info.qualifiers:
-                for start, end, category, direction, own_scope in local:
+                for start, end, category, direction, own_scope, through in local:
                     if category == "terminate" or category in cue.flags:
                         continue
                     # A cue that holds its own trigger ("no side effects", "nothing my doctor
@@ -100,7 +107,7 @@ class ContextMarker:
                     elif own_scope == 0:
                         continue
                     elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category, own_scope):
-                        if not any(end <= t < cue.start for t in terminators):
+                        if not any(end <= t < cue.start for t in (clause_ends if through else terminators)):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
                     elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self._scope(category, own_scope):
                         if not any(cue.end <= t < start for t in terminators):
