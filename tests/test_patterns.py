@@ -31,6 +31,8 @@ def severity_of(report, rule: str) -> str:
     "The one placebo-controlled trial of microdosing for adult ADHD found nothing.",  # what a study tested
     "There are zero controlled trials on delta-8 for anxiety.",
     "You may see posts saying that cannabis oil shrinks tumours.",  # what posts say
+    "Our vitamin D client tested positive for covid last winter.",  # a test, not a use
+    "Every batch of our stem cells is screened for hepatitis.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
