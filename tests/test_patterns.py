@@ -754,6 +754,11 @@ def test_a_first_dose_told_with_its_name_is_a_speed(check):
     assert "HL104" in rules_of(check("My mom's chemo nausea was gone after the first dronabinol capsule."))
 
 
+def test_d3_names_vitamin_d(check):
+    # "D3" alone is how supplement pages name vitamin D3 (cholecalciferol).
+    assert "HL102" in rules_of(check("Two weeks of D3 and my covid was gone."))
+
+
 def test_not_knowing_who_benefits_keeps_the_negation(check):
     report = check("Kava may ease anxiety for some, but nobody can say who benefits.")
     assert "HL103" not in rules_of(report)
