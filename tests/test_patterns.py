@@ -514,6 +514,9 @@ def test_a_risk_named_in_plain_words_counts_only_if_it_is_the_intervention_s(che
     ("Turmeric relieves arthritis pain better than NSAIDs, without the stomach problems.", "HL107"),
     ("Chlorine dioxide kills pathogens without harming healthy cells.", "HL107"),
     ("Ashwagandha for low testosterone: same results as TRT, none of the side effects.", "HL107"),
+    ("Kava is nature's Xanax for anxiety, minus the fog and minus the dependency.", "HL107"),  # a harm it is free of
+    ("Saw palmetto works just as well as finasteride for BPH, minus the bedroom side effects.", "HL107"),
+    ("Kava takes the edge off my anxiety with none of the paranoia you get from weed.", "HL107"),
     ("Curcumin for arthritis is all natural so no problem to take with other medicine.", "HL107"),
 ])
 def test_safety_told_as_a_harm_left_out(check, text, rule):
