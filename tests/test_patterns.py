@@ -978,6 +978,9 @@ def test_a_telehealth_care_team_is_no_supervision_caveat(check):
     ("Ibogaine cures opioid addiction. Ibogaine is a Schedule I drug in the United States.", False),
     ("Psilocybin lifts depression. Sourcing offers will be removed and accounts banned.", True),
     ("Psilocybin lifts depression. Psilocybin is banned in the UK and the US.", False),
+    ("Kratom eases back pain. Alabama, Indiana and Vermont have banned it.", True),  # US states
+    ("Ostarine cures low testosterone. SARMs are on the WADA prohibited list.", True),  # a sport list
+    ("Psilocybin lifts depression. Laws change fast, so this is not legal advice.", True),  # a disclaimer
 ])
 def test_legal_status_told_only_of_other_places_or_of_forum_accounts_states_none(check, page, fires):
     assert ("HL301" in rules_of(check(page))) is fires

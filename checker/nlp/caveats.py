@@ -65,8 +65,8 @@ class CaveatFinder:
         rows: list[CaveatRow] = []
         for entry, start, end in matches:
             kind = entry["kind"]
-            if kind in ("negator", "question", "rhetorical"):
-                continue
+            if kind in ("negator", "question", "rhetorical", "lookalike"):
+                continue  # (a look-alike wins as the longer match, and its cue inside drops out)
             if kind != "commerce" and asked and _in_sentences(start, asked):
                 continue
             if any(start - self.negator_window <= n <= start for n in negator_ends):
