@@ -302,6 +302,7 @@ def test_an_approved_indication_is_supported(check):
     ("Colloidal silver: your natural COVID shield.", "HL101"),
     ("I had the flu on Friday and by Saturday night elderberry had me back to normal.", "HL104"),
     ("Ivermectin clears COVID in about 48 hours.", "HL104"),
+    ("Kratom knocked out my opiate withdrawal within an hour.", "HL104"),
 ])
 def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     assert rule in rules_of(check(text))
@@ -311,6 +312,7 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     "Compounded tirzepatide.\n\nIt contains tirzepatide, the same molecule, for a third of the price.",
     "Unlike crash diets, tirzepatide keeps the weight off.",
     "Psilocybin lifted the depression that years of antidepressants could not touch.",
+    "For depression, one psilocybin journey does more than years of antidepressants.",
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
@@ -733,6 +735,7 @@ def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_wi
 
 @pytest.mark.parametrize("text", [
     "Berberine got my fasting blood sugar from 118 down to 94.",
+    "Colloidal silver works great on my pneumonia.",
     "Six years of problem drinking, and kava got me sober.",
     "MDMA didn't just help my PTSD, it gave me my life back.",  # "not just" asserts more
     "I cannot explain it, I just know ayahuasca cured my depression.",  # the negation is of "explain"
