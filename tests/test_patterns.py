@@ -726,6 +726,8 @@ def test_a_risks_bare_name_leaves_its_sentence_a_claim(check):
     ("Always ask your doctor if you take any medication.", False),  # HL202: too generic to count
     ("Do not take it with antidepressants.", True),
     ("Do not take it if you have bipolar disorder.", True),  # a condition names who
+    ("Please don't give it to a kid.", True),
+    ("If you have a weakened immune system, don't start it without your medical team.", True),
     ("It weakens drugs such as the contraceptive pill. If you take one of these, ask us first.", True),
 ])
 def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_with_what(check, warning, stated):
