@@ -33,6 +33,7 @@ def severity_of(report, rule: str) -> str:
     "You may see posts saying that cannabis oil shrinks tumours.",  # what posts say
     "Our vitamin D client tested positive for covid last winter.",  # a test, not a use
     "Every batch of our stem cells is screened for hepatitis.",
+    "This is the tirzepatide everyone's talking about.",  # popularity, not breadth
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
@@ -303,6 +304,7 @@ def test_an_approved_indication_is_supported(check):
     ("I had the flu on Friday and by Saturday night elderberry had me back to normal.", "HL104"),
     ("Ivermectin clears COVID in about 48 hours.", "HL104"),
     ("Kratom knocked out my opiate withdrawal within an hour.", "HL104"),
+    ("Seriously, melatonin is a miracle for anyone who can't sleep.", "HL110"),  # breadth beside praise
 ])
 def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     assert rule in rules_of(check(text))
@@ -738,6 +740,8 @@ def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_wi
 @pytest.mark.parametrize("text", [
     "Berberine got my fasting blood sugar from 118 down to 94.",
     "Colloidal silver works great on my pneumonia.",
+    "Kicked a fentanyl addiction with kratom last spring.",
+    "Our customers cut back on their diabetes medication after switching to berberine.",
     "Six years of problem drinking, and kava got me sober.",
     "MDMA didn't just help my PTSD, it gave me my life back.",  # "not just" asserts more
     "I cannot explain it, I just know ayahuasca cured my depression.",  # the negation is of "explain"

@@ -225,7 +225,9 @@ class ClaimFinder:
             # any sentence with a qualifier ("Safe, gentle dosing with no harsh side effects.").
             # Speed, durability and breadth words claim something only about an effect:
             # "ships within 24 hours", "everyone responds differently" do not.
-            if not effects:
+            # Praise that names the condition says it works ("a miracle for anyone who can't
+            # sleep": the context stage reads it as efficacy), so they count beside it too.
+            if not effects and not (CONDITION in explicit and any(q.value in ("hype", "comparison") for q in qualifiers)):
                 qualifiers = [q for q in qualifiers if q.value not in QUALIFIERS_NEEDING_AN_EFFECT]
                 if not qualifiers:
                     continue
