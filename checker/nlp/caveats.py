@@ -57,8 +57,10 @@ class CaveatFinder:
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         asked = _asked_sentences(doc, matches, sentence_bounds(doc))
         claim_ranges = claim_rows(doc)
-        conditions = [m.start for m in mention_rows(doc) if m.label == CONDITION]
+        conditions = [m.start for m in mention_rows(doc) if m.label == CONDITION]  # in order
+        seen: dict = {}
         claims = [info for _, _, info in claim_ranges]
+        claim_starts = [c[0] for c in claim_ranges]
         effect_starts = {cue.start for info in claims for cue in info.effects}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
@@ -77,10 +79,10 @@ class CaveatFinder:
                 continue
             if kind in RISK_KINDS and any(e <= start <= e + self.negator_window for _, e in safety_spans):
                 continue  # the harm a safety claim denies: "it won't cause dependence"
-            if _sold_against(doc, start, end, claim_ranges):
+            if kind in RISK_KINDS and _sold_against(doc, start, end, claim_ranges, claim_starts):
                 continue
             level = entry["level"]
-            if entry.get("needs") and level == "full" and not _says_who_or_what(doc, start, entry["needs"], conditions):
+            if entry.get("needs") and level == "full" and not _says_who_or_what(doc, start, entry["needs"], conditions, seen):
                 level = "partial"
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
             rows.append(CaveatRow(start, end, kind, level, entry.id, None, entry.get("states"), names,
@@ -116,28 +118,31 @@ class CaveatFinder:
         return self
 
 
-def _says_who_or_what(doc, start: int, needs: list[str], conditions: list[int]) -> bool:
+def _says_who_or_what(doc, start: int, needs: list[str], conditions: list[int], seen: dict) -> bool:
     """Whether the sentence of the cue at ``start`` says who should not take the product or
-    what not to take it with: one of the lexicon's ``needs`` word beginnings, or a condition."""
+    what not to take it with: one of the lexicon's ``needs`` word beginnings, or a condition.
+    (``seen``: answers per sentence and word list, for the other cues of the page.)"""
     bounds = sentence_bounds(doc)
-    index = bisect_right([b[0] for b in bounds], start) - 1
-    sent_start, sent_end = bounds[index]
-    if any(sent_start <= c < sent_end for c in conditions):
-        return True
-    # The words may come in the sentence before ("... such as ciprofloxacin. If you take one
-    # of these, ..."); a condition there is more often the claim's.
-    text = doc[bounds[max(index - 1, 0)][0]:sent_end].text.lower()
-    return any(word in text for word in needs)
+    index = bisect_right(bounds, (start, len(doc) + 1)) - 1
+    key = (index, id(needs))
+    if key not in seen:
+        sent_start, sent_end = bounds[index]
+        first = bisect_left(conditions, sent_start)
+        # The words may come in the sentence before ("... such as ciprofloxacin. If you take
+        # one of these, ..."); a condition there is more often the claim's.
+        text = doc[bounds[max(index - 1, 0)][0]:sent_end].text.lower()
+        seen[key] = (first < len(conditions) and conditions[first] < sent_end) or any(word in text for word in needs)
+    return seen[key]
 
 
-def _sold_against(doc, start: int, end: int, claim_ranges) -> bool:
-    """Whether the cue is the condition a claim of its sentence sells against ("kratom eased
-    my opioid withdrawal", "stops seizures"): that is no risk of the product."""
-    words = doc[start:end].text.lower()
-    for claim_start, claim_end, info in claim_ranges:
-        if claim_start <= start < claim_end and info.condition_text and words in info.condition_text.lower():
-            return True
-    return False
+def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[int]) -> bool:
+    """Whether the risk cue is the condition a claim of its sentence sells against ("kratom
+    eased my opioid withdrawal", "stops seizures"): that is no risk of the product."""
+    index = bisect_right(claim_starts, start) - 1
+    if index < 0:
+        return False
+    _, claim_end, info = claim_ranges[index]
+    return start < claim_end and bool(info.condition_text) and doc[start:end].text.lower() in info.condition_text.lower()
 
 
 def _asked_sentences(doc, matches, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -173,7 +178,7 @@ def _first_word(doc, start: int, end: int) -> str:
 
 
 def _in_sentences(start: int, sentences: list[tuple[int, int]]) -> bool:
-    index = bisect_right([s for s, _ in sentences], start) - 1
+    index = bisect_right(sentences, (start, 10**9)) - 1
     return index >= 0 and start < sentences[index][1]
 
 
