@@ -34,6 +34,9 @@ def severity_of(report, rule: str) -> str:
     "Our vitamin D client tested positive for covid last winter.",  # a test, not a use
     "Every batch of our stem cells is screened for hepatitis.",
     "This is the tirzepatide everyone's talking about.",  # popularity, not breadth
+    "No trial has yet shown that nicotine pouches help people stop smoking.",  # "yet" is an adverb here
+    "Quit Smoking Service",  # a heading, not someone quitting
+    "Because the center operates outside the United States, you can access MDMA therapy legally.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
@@ -521,6 +524,7 @@ def test_a_risk_named_in_plain_words_counts_only_if_it_is_the_intervention_s(che
     ("Kava is nature's Xanax for anxiety, minus the fog and minus the dependency.", "HL107"),  # a harm it is free of
     ("Saw palmetto works just as well as finasteride for BPH, minus the bedroom side effects.", "HL107"),
     ("Kava takes the edge off my anxiety with none of the paranoia you get from weed.", "HL107"),
+    ("MDMA therapy is well tolerated, with no serious side effects reported.", "HL107"),
     ("Curcumin for arthritis is all natural so no problem to take with other medicine.", "HL107"),
 ])
 def test_safety_told_as_a_harm_left_out(check, text, rule):
@@ -741,6 +745,12 @@ def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_wi
     "Berberine got my fasting blood sugar from 118 down to 94.",
     "Colloidal silver works great on my pneumonia.",
     "Kicked a fentanyl addiction with kratom last spring.",
+    "Nicotine pouches: I quit smoking in two weeks with these.",  # quitting told as done
+    "BPC-157 healed my tendon.",
+    "Vitamin C hunts down cancer cells.",
+    "With elderberry my whole family stayed flu-free.",
+    "Elderberry syrup cut my cold to like 3 days.",
+    "My whole family takes elderberry and none of us caught the flu.",
     "Our customers cut back on their diabetes medication after switching to berberine.",
     "Six years of problem drinking, and kava got me sober.",
     "MDMA didn't just help my PTSD, it gave me my life back.",  # "not just" asserts more
@@ -755,6 +765,11 @@ def test_a_do_not_take_warning_is_a_contraindication_only_when_it_says_who_or_wi
 ])
 def test_more_effect_idioms(check, text):
     assert {r for r in rules_of(check(text)) if r.startswith("HL1")}
+
+
+def test_weight_falling_names_weight_loss(check):
+    claims = check("The weight starts dropping after the very first semaglutide shot.").claims
+    assert [c.condition for c in claims] == ["weight-loss"]
 
 
 def test_regaining_weight_is_no_effect(check):
