@@ -602,6 +602,8 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Turmeric may ease joint pain. Turmeric may add to the effect of blood thinners such as apixaban.", "HL202"),
     ("Esketamine for treatment-resistant depression. You use the spray in the clinic while a nurse watches.", "HL203"),
     ("Valerian helps with insomnia. Well-designed studies have not confirmed that it helps insomnia.", "HL204"),
+    ("Zinc lozenges shorten colds. They made me a bit queasy on an empty stomach.", "HL201"),
+    ("Psilocybin lifts depression. The come-up nausea was rough.", "HL201"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
@@ -695,6 +697,7 @@ def test_a_harm_denied_is_a_safety_claim_not_a_caveat(check, text):
     "Does kratom have side effects? Nope, it is just a leaf.",
     "Q: Any side effects? A: None that our customers mention.",
     "Can kratom cause liver damage? We have never seen it.",
+    "Someone asked about side effects.",  # a question reported
 ])
 def test_a_risk_asked_about_is_no_caveat(check, risk):
     report = check("Kratom eases back pain. " + risk)
