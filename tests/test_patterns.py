@@ -36,6 +36,7 @@ def severity_of(report, rule: str) -> str:
     "This is the tirzepatide everyone's talking about.",  # popularity, not breadth
     "No trial has yet shown that nicotine pouches help people stop smoking.",  # "yet" is an adverb here
     "Quit Smoking Service",  # a heading, not someone quitting
+    "In Australia, authorised psychiatrists may prescribe MDMA for PTSD.",  # who may prescribe it: a status
     "Because the center operates outside the United States, you can access MDMA therapy legally.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
