@@ -37,6 +37,9 @@ def severity_of(report, rule: str) -> str:
     "No trial has yet shown that nicotine pouches help people stop smoking.",  # "yet" is an adverb here
     "Quit Smoking Service",  # a heading, not someone quitting
     "In Australia, authorised psychiatrists may prescribe MDMA for PTSD.",  # who may prescribe it: a status
+    "People in the Facebook groups swear kratom cured their fibromyalgia.",  # hearsay
+    "Melatonin gets people with insomnia to sleep only about 7 minutes faster.",  # a small measured effect
+    "The FDA just hates kratom because big pharma can't patent a leaf.",  # rhetoric, no comparison
     "Because the center operates outside the United States, you can access MDMA therapy legally.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
@@ -319,6 +322,7 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     "Unlike crash diets, tirzepatide keeps the weight off.",
     "Psilocybin lifted the depression that years of antidepressants could not touch.",
     "For depression, one psilocybin journey does more than years of antidepressants.",
+    "Ivermectin works better against COVID than the thousand-dollar antivirals.",
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
