@@ -1022,6 +1022,8 @@ def test_legal_status_told_only_of_other_places_or_of_forum_accounts_states_none
     "Stem cell therapy for knees.\n\nFinancing from $189/month with approved credit.",
     "MDMA for PTSD.\n\nVeteran-approved.",
     "Kratom for back pain.\n\nInstagram captions, Q3 calendar (approved for posting)",
+    "Kratom for back pain.\n\nCaptions for March (approved by Jess, ready to schedule)",
+    "Kratom for back pain.\n\nApproved for scheduling by: Jess (social)",
     "Kratom.\n\nMods will remove anyone posting sources.",
 ])
 def test_approval_and_breadth_words_in_other_senses(check, text):
