@@ -311,6 +311,10 @@ def test_an_approved_indication_is_supported(check):
     ("I had the flu on Friday and by Saturday night elderberry had me back to normal.", "HL104"),
     ("Ivermectin clears COVID in about 48 hours.", "HL104"),
     ("Kratom knocked out my opiate withdrawal within an hour.", "HL104"),
+    ("Frostline is the homeopathic flu remedy that stops the flu in its tracks.", "HL104"),  # "stops the flu" is no discontinuation
+    ("Ivermectin and HCQ cut COVID hospitalizations by up to 85%.", "HL102"),
+    ("Ivermectin works against every COVID variant.", "HL110"),
+    ("Hydroxychloroquine is the miracle they didn't want you to know about for COVID.", "HL108"),  # a trope, not a negation
     ("Seriously, melatonin is a miracle for anyone who can't sleep.", "HL110"),  # breadth beside praise
 ])
 def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
@@ -530,6 +534,8 @@ def test_a_risk_named_in_plain_words_counts_only_if_it_is_the_intervention_s(che
     ("Saw palmetto works just as well as finasteride for BPH, minus the bedroom side effects.", "HL107"),
     ("Kava takes the edge off my anxiety with none of the paranoia you get from weed.", "HL107"),
     ("MDMA therapy is well tolerated, with no serious side effects reported.", "HL107"),
+    ("Saw palmetto is all-natural, so side effects are basically nonexistent.", "HL107"),
+    ("Unlike Flomax, saw palmetto gives you no sexual side effects.", "HL107"),
     ("Curcumin for arthritis is all natural so no problem to take with other medicine.", "HL107"),
 ])
 def test_safety_told_as_a_harm_left_out(check, text, rule):
