@@ -615,6 +615,8 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Valerian helps with insomnia. Well-designed studies have not confirmed that it helps insomnia.", "HL204"),
     ("Zinc lozenges shorten colds. They made me a bit queasy on an empty stomach.", "HL201"),
     ("Psilocybin lifts depression. The come-up nausea was rough.", "HL201"),
+    ("Probiotics may ease IBS. Guidelines suggest against probiotics for IBS symptoms.", "HL204"),
+    ("BPC-157 heals tendons. The research is almost all in rats.", "HL204"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
@@ -784,6 +786,11 @@ def test_more_effect_idioms(check, text):
 def test_weight_falling_names_weight_loss(check):
     claims = check("The weight starts dropping after the very first semaglutide shot.").claims
     assert [c.condition for c in claims] == ["weight-loss"]
+
+
+def test_evidence_cited_to_sell_states_no_evidence_status(check):
+    # "shown ... in lab studies" sells with the evidence; it does not say how weak it is.
+    assert "HL204" in rules_of(check("Cannabis oil has been shown to kill cancer cells in lab studies."))
 
 
 def test_regaining_weight_is_no_effect(check):
