@@ -617,6 +617,8 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Psilocybin lifts depression. The come-up nausea was rough.", "HL201"),
     ("Probiotics may ease IBS. Guidelines suggest against probiotics for IBS symptoms.", "HL204"),
     ("BPC-157 heals tendons. The research is almost all in rats.", "HL204"),
+    ("Testosterone boosters raise low T. Get a morning blood test before assuming low T.", "HL203"),
+    ("IV vitamin C fights cancer. Registered nurses give every drip, with a physician on site.", "HL203"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
