@@ -790,6 +790,12 @@ def test_weight_falling_names_weight_loss(check):
     assert [c.condition for c in claims] == ["weight-loss"]
 
 
+def test_a_listed_contraindication_named_by_its_name_states_it(check):
+    assert "HL202" not in rules_of(check("IV vitamin C fights cancer. Every patient is screened for G6PD deficiency first."))
+    # Only the intervention's own: G6PD deficiency is no contraindication the corpus lists for kava.
+    assert "HL202" in rules_of(check("Kava eases anxiety. We screen every client for G6PD deficiency."))
+
+
 def test_evidence_cited_to_sell_states_no_evidence_status(check):
     # "shown ... in lab studies" sells with the evidence; it does not say how weak it is.
     assert "HL204" in rules_of(check("Cannabis oil has been shown to kill cancer cells in lab studies."))
