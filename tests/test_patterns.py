@@ -311,6 +311,11 @@ def test_an_approved_indication_is_supported(check):
     ("I had the flu on Friday and by Saturday night elderberry had me back to normal.", "HL104"),
     ("Ivermectin clears COVID in about 48 hours.", "HL104"),
     ("Kratom knocked out my opiate withdrawal within an hour.", "HL104"),
+    ("Zinc lozenges cure a cold in like a day.", "HL104"),
+    ("Her cold was over by Wednesday with zinc lozenges.", "HL104"),
+    ("Ketamine keeps your depression under control for the long term.", "HL105"),
+    ("Ayahuasca is one of the gentlest medicines on earth.", "HL107"),
+    ("Microdosing: haven't had a depressive episode since april and it feels permanent.", "HL101"),
     ("Frostline is the homeopathic flu remedy that stops the flu in its tracks.", "HL104"),  # "stops the flu" is no discontinuation
     ("Ivermectin and HCQ cut COVID hospitalizations by up to 85%.", "HL102"),
     ("Ivermectin works against every COVID variant.", "HL110"),
@@ -327,6 +332,10 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     "Psilocybin lifted the depression that years of antidepressants could not touch.",
     "For depression, one psilocybin journey does more than years of antidepressants.",
     "Ivermectin works better against COVID than the thousand-dollar antivirals.",
+    "Microdosing LSD replaced my Adderall completely for ADHD.",
+    "Colloidal silver cleared my son's ear infection when two rounds of amoxicillin didn't.",
+    "After my second ayahuasca ceremony, the PTSD that no VA program could touch was simply gone.",  # no negation of "gone"
+    "Curcumin works every bit as well as ibuprofen for knee osteoarthritis.",
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
