@@ -34,6 +34,7 @@ def severity_of(report, rule: str) -> str:
     "Our vitamin D client tested positive for covid last winter.",  # a test, not a use
     "Every batch of our stem cells is screened for hepatitis.",
     "This is the tirzepatide everyone's talking about.",  # popularity, not breadth
+    "Kratom for back pain. Update for anyone who finds this later: I tapered off.",  # addressing readers
     "No trial has yet shown that nicotine pouches help people stop smoking.",  # "yet" is an adverb here
     "Quit Smoking Service",  # a heading, not someone quitting
     "In Australia, authorised psychiatrists may prescribe MDMA for PTSD.",  # who may prescribe it: a status
@@ -315,6 +316,7 @@ def test_an_approved_indication_is_supported(check):
     ("Her cold was over by Wednesday with zinc lozenges.", "HL104"),
     ("Ketamine keeps your depression under control for the long term.", "HL105"),
     ("Ayahuasca is one of the gentlest medicines on earth.", "HL107"),
+    ("Kava for anxiety: bloodwork came back perfect, kava did NOT wreck my liver.", "HL107"),
     ("Microdosing: haven't had a depressive episode since april and it feels permanent.", "HL101"),
     ("Frostline is the homeopathic flu remedy that stops the flu in its tracks.", "HL104"),  # "stops the flu" is no discontinuation
     ("Ivermectin and HCQ cut COVID hospitalizations by up to 85%.", "HL102"),
@@ -336,6 +338,7 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     "Colloidal silver cleared my son's ear infection when two rounds of amoxicillin didn't.",
     "After my second ayahuasca ceremony, the PTSD that no VA program could touch was simply gone.",  # no negation of "gone"
     "Curcumin works every bit as well as ibuprofen for knee osteoarthritis.",
+    "Kava is the only anxiety protocol that has ever worked for me.",
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
