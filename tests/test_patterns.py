@@ -631,6 +631,7 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("BPC-157 heals tendons. The research is almost all in rats.", "HL204"),
     ("Testosterone boosters raise low T. Get a morning blood test before assuming low T.", "HL203"),
     ("IV vitamin C fights cancer. Registered nurses give every drip, with a physician on site.", "HL203"),
+    ("Colloidal silver fights infections. If you are on an antibiotic, silver can keep the antibiotic from being absorbed.", "HL202"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
@@ -804,6 +805,8 @@ def test_weight_falling_names_weight_loss(check):
 
 def test_a_listed_contraindication_named_by_its_name_states_it(check):
     assert "HL202" not in rules_of(check("IV vitamin C fights cancer. Every patient is screened for G6PD deficiency first."))
+    assert "HL202" not in rules_of(check("Glucosamine eases joint pain in arthritis. Skip glucosamine if you're allergic to shellfish."))
+    assert "HL202" in rules_of(check("Kava eases anxiety. Skip it if you're allergic to shellfish."))
     # Only the intervention's own: G6PD deficiency is no contraindication the corpus lists for kava.
     assert "HL202" in rules_of(check("Kava eases anxiety. We screen every client for G6PD deficiency."))
 
