@@ -313,6 +313,10 @@ def test_an_approved_indication_is_supported(check):
     ("Ivermectin clears COVID in about 48 hours.", "HL104"),
     ("Kratom knocked out my opiate withdrawal within an hour.", "HL104"),
     ("Zinc lozenges cure a cold in like a day.", "HL104"),
+    ("That single LSD trip did more for my anxiety than five years of therapy.", "HL104"),  # one trip
+    ("My melasma is gone after 10 days of the mercury cream.", "HL104"),
+    ("I lost 14 pounds the first two weeks on hCG drops.", "HL104"),
+    ("My son's chest infection didn't budge with amoxicillin, but 3 days of silver drops and it was GONE.", "HL104"),
     ("Her cold was over by Wednesday with zinc lozenges.", "HL104"),
     ("Ketamine keeps your depression under control for the long term.", "HL105"),
     ("Six months later my depression still hasn't come back after psilocybin.", "HL105"),
