@@ -33,6 +33,7 @@ def severity_of(report, rule: str) -> str:
     "You may see posts saying that cannabis oil shrinks tumours.",  # what posts say
     "Our vitamin D client tested positive for covid last winter.",  # a test, not a use
     "Every batch of our stem cells is screened for hepatitis.",
+    "Kava lozenges melt in your mouth.",  # how it dissolves
     "This is the tirzepatide everyone's talking about.",  # popularity, not breadth
     "Kratom for back pain. Update for anyone who finds this later: I tapered off.",  # addressing readers
     "No trial has yet shown that nicotine pouches help people stop smoking.",  # "yet" is an adverb here
@@ -314,6 +315,7 @@ def test_an_approved_indication_is_supported(check):
     ("Kratom knocked out my opiate withdrawal within an hour.", "HL104"),
     ("Zinc lozenges cure a cold in like a day.", "HL104"),
     ("That single LSD trip did more for my anxiety than five years of therapy.", "HL104"),  # one trip
+    ("Microdosing shrooms melts everyday anxiety in a matter of days.", "HL104"),
     ("My melasma is gone after 10 days of the mercury cream.", "HL104"),
     ("I lost 14 pounds the first two weeks on hCG drops.", "HL104"),
     ("My son's chest infection didn't budge with amoxicillin, but 3 days of silver drops and it was GONE.", "HL104"),
