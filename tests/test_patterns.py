@@ -34,6 +34,7 @@ def severity_of(report, rule: str) -> str:
     "Our vitamin D client tested positive for covid last winter.",  # a test, not a use
     "Every batch of our stem cells is screened for hepatitis.",
     "Kava lozenges melt in your mouth.",  # how it dissolves
+    "CBD oil. Unlike THC, it does not make you high.",  # a substance's high, not a treatment
     "This is the tirzepatide everyone's talking about.",  # popularity, not breadth
     "Kratom for back pain. Update for anyone who finds this later: I tapered off.",  # addressing readers
     "No trial has yet shown that nicotine pouches help people stop smoking.",  # "yet" is an adverb here
@@ -349,6 +350,8 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     "After my second ayahuasca ceremony, the PTSD that no VA program could touch was simply gone.",  # no negation of "gone"
     "Curcumin works every bit as well as ibuprofen for knee osteoarthritis.",
     "Kava is the only anxiety protocol that has ever worked for me.",
+    "Unlike Xanax, delta-8 takes the edge off anxiety.",  # a named medicine
+    "Unlike TRT, our booster raises low testosterone.",
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
