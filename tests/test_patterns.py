@@ -352,6 +352,7 @@ def test_breadth_speed_and_outcome_wording_from_seller_posts(check, text, rule):
     "Kava is the only anxiety protocol that has ever worked for me.",
     "Unlike Xanax, delta-8 takes the edge off anxiety.",  # a named medicine
     "Unlike TRT, our booster raises low testosterone.",
+    "Six years of problem drinking, and kava got me sober when AA and pills never did.",
 ])
 def test_sameness_and_set_against_other_treatments(check, text):
     assert "HL106" in rules_of(check(text))
