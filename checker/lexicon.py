@@ -53,7 +53,8 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # file stem -> optional attributes an entry may set, and their type:
 # - context `max_scope`: ConText's per-rule scope, as in medspaCy ("some human studies of X
 #   in patients with Y have shown ..." puts its effect word further from the trigger); 0: the
-#   trigger flags only the cues it overlaps (a word in scare quotes);
+#   trigger flags only the cues it overlaps (a word in scare quotes); context `through_relative`:
+#   the scope reaches over a relative clause ("in one small trial, adults who took X had ...");
 # - effects `implies`: the id of the condition an effect names by itself ("lost 17 pounds"
 #   is about weight), used where the sentence names no condition; effects `before_condition`:
 #   the cue counts only when a condition's name starts within that many tokens after it
@@ -62,7 +63,10 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too); caveats
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
-#   ways); such a cue states an intervention's risks only when its corpus caveat lists one.
+#   ways); such a cue states an intervention's risks only when its corpus caveat lists one;
+#   caveats `bare_name`: a risk's bare name, which does not make its sentence a caveat; caveats
+#   `needs`: word beginnings one of which the cue's sentence (or the one before) must hold for
+#   the cue to be full ("do not take" says who or with what), else it is partial.
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
                                                                          "needs": list}})

@@ -6,11 +6,12 @@ Label: the caveat kind (``adverse-effects``, ``contraindications``, ``supervisio
 is about, where the page says (named in its sentence, or the last one named before it in its
 paragraph), else None: a caveat for the whole page. A cue right after a negator ("no side
 effects", "without risks") is not a caveat and is dropped, and so are a risk verb whose object
-is a claimed effect ("can lead to improvement": the claims stage found the effect word) and a
+is a claimed effect ("can lead to improvement": the claims stage found the effect word), a
 risk inside or right after a safety claim ("you can't overdose on it", "it won't cause
-dependence"), a risk that is the condition a claim sells against ("eases opioid withdrawal"), and a caveat asked about in a yes/no
-question that the next sentence does not answer "yes" ("Any side effects? Nope."). A legal status told only of places
-outside the status table ("legal in Mexico") is marked ``states="elsewhere"``.
+dependence"), a risk that is the condition a claim sells against ("eases opioid withdrawal")
+and a caveat asked about in a yes/no question that the next sentence does not answer "yes"
+("Any side effects? Nope."). A legal status told only of places outside the status table
+("legal in Mexico") is marked ``states="elsewhere"``.
 """
 
 from __future__ import annotations
@@ -53,12 +54,14 @@ class CaveatFinder:
         self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, load_lexicon(lexicon or None).of("caveats"))
 
     def __call__(self, doc):
-        matches = longest_first(within_sentences(self._matcher(doc), sentence_bounds(doc)))
+        bounds = sentence_bounds(doc)
+        ends = [end for _, end in bounds]
+        matches = longest_first(within_sentences(self._matcher(doc), bounds))
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
-        asked = _asked_sentences(doc, matches, sentence_bounds(doc))
+        asked = _asked_sentences(doc, matches, bounds, ends)
         claim_ranges = claim_rows(doc)
         conditions = [m.start for m in mention_rows(doc) if m.label == CONDITION]  # in order
-        seen: dict = {}
+        says_who: dict[tuple[int, str], bool] = {}  # (sentence, entry) -> answer
         claims = [info for _, _, info in claim_ranges]
         claim_starts = [c[0] for c in claim_ranges]
         effect_starts = {cue.start for info in claims for cue in info.effects}
@@ -69,26 +72,30 @@ class CaveatFinder:
             kind = entry["kind"]
             if kind in ("negator", "question", "rhetorical", "lookalike"):
                 continue  # (a look-alike wins as the longer match, and its cue inside drops out)
-            if kind != "commerce" and asked and _in_sentences(start, asked):
+            if kind != "commerce" and asked and bisect_left(ends, start + 1) in asked:
                 continue
             if any(start - self.negator_window <= n <= start for n in negator_ends):
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
                 continue
-            if any(s <= start and end <= e for s, e in safety_spans):
+            # ... and so is the harm a safety claim denies right before it ("it won't cause dependence").
+            if any(s <= start and end <= e or kind in RISK_KINDS and e <= start <= e + self.negator_window
+                   for s, e in safety_spans):
                 continue
-            if kind in RISK_KINDS and any(e <= start <= e + self.negator_window for _, e in safety_spans):
-                continue  # the harm a safety claim denies: "it won't cause dependence"
             if kind in RISK_KINDS and _sold_against(doc, start, end, claim_ranges, claim_starts):
                 continue
             level = entry["level"]
-            if entry.get("needs") and level == "full" and not _says_who_or_what(doc, start, entry["needs"], conditions, seen):
-                level = "partial"
+            if entry.get("needs") and level == "full":
+                sentence = bisect_left(ends, start + 1)
+                if (sentence, entry.id) not in says_who:
+                    says_who[sentence, entry.id] = _says_who_or_what(doc, bounds, sentence, entry["needs"], conditions)
+                if not says_who[sentence, entry.id]:
+                    level = "partial"
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
             rows.append(CaveatRow(start, end, kind, level, entry.id, None, entry.get("states"), names,
                                   bool(entry.get("bare_name"))))
         if any(row.kind == "legal-status" for row in rows):
-            rows = _mark_elsewhere(doc, rows)
+            rows = _mark_elsewhere(doc, rows, ends)
         if rows:
             rows = _attribute(doc, rows)
         doc.user_data["hl_caveat_rows"] = rows
@@ -118,21 +125,17 @@ class CaveatFinder:
         return self
 
 
-def _says_who_or_what(doc, start: int, needs: list[str], conditions: list[int], seen: dict) -> bool:
-    """Whether the sentence of the cue at ``start`` says who should not take the product or
-    what not to take it with: one of the lexicon's ``needs`` word beginnings, or a condition.
-    (``seen``: answers per sentence and word list, for the other cues of the page.)"""
-    bounds = sentence_bounds(doc)
-    index = bisect_right(bounds, (start, len(doc) + 1)) - 1
-    key = (index, id(needs))
-    if key not in seen:
-        sent_start, sent_end = bounds[index]
-        first = bisect_left(conditions, sent_start)
-        # The words may come in the sentence before ("... such as ciprofloxacin. If you take
-        # one of these, ..."); a condition there is more often the claim's.
-        text = doc[bounds[max(index - 1, 0)][0]:sent_end].text.lower()
-        seen[key] = (first < len(conditions) and conditions[first] < sent_end) or any(word in text for word in needs)
-    return seen[key]
+def _says_who_or_what(doc, bounds: list[tuple[int, int]], sentence: int, needs: list[str], conditions: list[int]) -> bool:
+    """Whether the sentence (its index in ``bounds``) says who should not take the product or
+    what not to take it with: one of the lexicon's ``needs`` word beginnings, or a condition."""
+    sent_start, sent_end = bounds[sentence]
+    first = bisect_left(conditions, sent_start)
+    if first < len(conditions) and conditions[first] < sent_end:
+        return True
+    # The words may come in the sentence before ("... such as ciprofloxacin. If you take one
+    # of these, ..."); a condition there is more often the claim's.
+    text = doc[bounds[max(sentence - 1, 0)][0]:sent_end].text.lower()
+    return any(word in text for word in needs)
 
 
 def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[int]) -> bool:
@@ -145,27 +148,26 @@ def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[in
     return start < claim_end and bool(info.condition_text) and doc[start:end].text.lower() in info.condition_text.lower()
 
 
-def _asked_sentences(doc, matches, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences that ask whether a caveat holds and leave it open: a yes/no question
-    (a question mark, opened by an auxiliary: "Does it have side effects?", "Any side
-    effects?") with no rhetorical opener ("did you know ...") and no "yes" starting the
-    next sentence. A caveat told in one is asked about, not stated. A wh-question ("Who
-    should not take it?", "What are the side effects?") takes the caveat for granted and
-    heads its answer: it is kept."""
-    ends = [end for _, end in bounds]
+def _asked_sentences(doc, matches, bounds: list[tuple[int, int]], ends: list[int]) -> set[int]:
+    """The sentences (indices in ``bounds``) that ask whether a caveat holds and leave it
+    open: a yes/no question (a question mark, opened by an auxiliary: "Does it have side
+    effects?", "Any side effects?") with no rhetorical opener ("did you know ...") and no
+    "yes" starting the next sentence. A caveat told in one is asked about, not stated. A
+    wh-question ("Who should not take it?", "What are the side effects?") takes the caveat
+    for granted and heads its answer: it is kept."""
     marks: dict[int, set[str]] = {}
     for entry, start, _ in matches:
         if entry["kind"] in ("question", "rhetorical"):
             marks.setdefault(bisect_left(ends, start + 1), set()).add(entry["kind"])
-    asked = []
-    for i, kinds in sorted(marks.items()):
+    asked = set()
+    for i, kinds in marks.items():
         if kinds != {"question"} or i >= len(bounds):
             continue
         if _first_word(doc, *bounds[i]) not in YES_NO_OPENERS:
             continue
         if i + 1 < len(bounds) and _first_word(doc, *bounds[i + 1]) in AFFIRMATIVES:
             continue  # "Does it interact with other seizure medicines? Yes, and ..."
-        asked.append(bounds[i])
+        asked.add(i)
     return asked
 
 
@@ -177,17 +179,11 @@ def _first_word(doc, start: int, end: int) -> str:
     return ""
 
 
-def _in_sentences(start: int, sentences: list[tuple[int, int]]) -> bool:
-    index = bisect_right(sentences, (start, 10**9)) - 1
-    return index >= 0 and start < sentences[index][1]
-
-
-def _mark_elsewhere(doc, rows: list) -> list:
+def _mark_elsewhere(doc, rows: list, ends: list[int]) -> list:
     """A legal status told only of places the status table has no rows for ("not a
     controlled substance in Mexico", "not prohibited in Jamaica") says nothing about the
     selected jurisdictions: its row is marked ``states="elsewhere"``. The places come from
     the claims stage, which matches them with the cues (``doc.user_data["hl_places"]``)."""
-    ends = [end for _, end in sentence_bounds(doc)]
     places: dict[int, set[str]] = {}
     for start, jurisdiction in doc.user_data.get("hl_places", ()):
         places.setdefault(bisect_left(ends, start + 1), set()).add(jurisdiction)
