@@ -9,6 +9,8 @@ From the files in eval/data (see eval/data/README.md) this prints:
   and HL2xx families), dev and held-out apart;
 * when ../shared/data/insciout/ exists, claim strength against InSciOut's expert labels
   (bench/insciout.py: confusion matrices, macro-F1, exaggeration);
+* when Yu et al.'s corpus is cloned next to this repository, claim strength against its
+  3,061 labelled PubMed conclusions (bench/causal_language.py);
 * with --errors, every miss and false positive of the dev parts, so they can be read
   (--errors=all adds the held-out parts: look at them only once tuning is over).
 
@@ -264,6 +266,11 @@ def run(with_insciout: bool = True, documents: str = "*") -> dict:
 
         folder = insciout.DATA
         figures["insciout"] = insciout.evaluate(folder) if folder.exists() else None
+        import causal_language
+
+        path = causal_language.DATA
+        figures["causal_language"] = {scheme: causal_language.evaluate(path, scheme=scheme)
+                                      for scheme in ("insciout", "yu2019")} if path.is_file() else None
     return figures
 
 
@@ -314,6 +321,11 @@ def print_text(f: dict, errors: str | None) -> None:
                       f"(press releases {s['press_release']['macro_f1']:.3f}, abstracts {s['abstract']['macro_f1']:.3f})  "
                       f"(target >= {STRENGTH_F1})  {verdict(s['pooled']['macro_f1'] >= STRENGTH_F1)}; exaggeration accuracy "
                       f"{s['exaggeration']['accuracy']:.3f}, macro-F1 {s['exaggeration']['macro_f1']:.3f}")
+    causal = f.get("causal_language")
+    if causal:
+        for scheme, c in causal.items():
+            print(f"\nYu et al. (2019) PubMed conclusions, scheme {scheme}: macro-F1 dev ({c['dev']['n']}) "
+                  f"{c['dev']['macro_f1']:.3f}, held-out ({c['held-out']['n']}) {c['held-out']['macro_f1']:.3f}")
     if errors:
         print("\nMissed warning-letter claims (the whole set is read while tuning):")
         for item in f["warning_letter_missed"]:
@@ -383,6 +395,18 @@ def markdown_insciout(f: dict) -> str:
     return "\n".join(lines)
 
 
+def markdown_causal_language(f: dict) -> str:
+    causal = f.get("causal_language")
+    if not causal:
+        return ""
+    lines = ["| classifier follows | part | sentences | macro-F1 | accuracy |", "|---|---|---|---|---|"]
+    for scheme, label in (("insciout", "InSciOut's scheme (the checker's)"), ("yu2019", "Yu et al.'s scheme")):
+        for split, part in (("dev", "dev (4 rows in 5, tuned on)"), ("held-out", "held out (every 5th row)")):
+            s = causal[scheme][split]
+            lines.append(f"| {label} | {part} | {s['n']} | {s['macro_f1']:.3f} | {s['accuracy']:.3f} |")
+    return "\n".join(lines)
+
+
 def replace_block(text: str, name: str, body: str) -> str:
     start = text.index(f"<!-- {name}:start")
     start = text.index("\n", start) + 1
@@ -396,7 +420,7 @@ def main() -> None:
                         help="list misses and false positives (dev parts; =all adds the held-out parts)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--markdown", action="store_true", help="print the README's Accuracy tables")
-    parser.add_argument("--no-insciout", action="store_true", help="skip InSciOut even when its folder exists")
+    parser.add_argument("--no-insciout", action="store_true", help="skip InSciOut and Yu et al.'s corpus even where they are present")
     parser.add_argument("--update-readme", action="store_true", help="write the tables into README.md")
     parser.add_argument("--documents", default="*", metavar="GLOB",
                         help="only the annotated pages whose id matches one of these comma-separated globs, "
@@ -410,14 +434,16 @@ def main() -> None:
         text = replace_block(readme.read_text(encoding="utf-8"), "accuracy", markdown(f))
         if f.get("insciout"):
             text = replace_block(text, "insciout", markdown_insciout(f))
+        if f.get("causal_language"):
+            text = replace_block(text, "causal-language", markdown_causal_language(f))
         readme.write_text(text, encoding="utf-8")
         print(f"updated {readme}")
         return
     if args.markdown:
         print(markdown(f))
-        extra = markdown_insciout(f)
-        if extra:
-            print("\n" + extra)
+        for extra in (markdown_insciout(f), markdown_causal_language(f)):
+            if extra:
+                print("\n" + extra)
         return
     if args.json:
         print(json.dumps(f, indent=2, ensure_ascii=False, default=str))

@@ -115,15 +115,27 @@ def print_scores(title: str, s: dict) -> None:
     print(f"    macro-F1 {s['macro_f1']:.3f}   accuracy {s['accuracy']:.3f}")
 
 
+def print_errors(title: str, errors: list[dict], where) -> None:
+    """One line per misclassified text; ``where(error)`` says which text it is."""
+    print(f"\nMisclassified ({title}):")
+    for e in errors:
+        print(f"  {where(e)} gold {e['gold']} got {e['predicted']}  [{e['why']}]  {e['text'][:200]}")
+
+
+def add_part_options(parser: argparse.ArgumentParser) -> None:
+    """The options both strength benchmarks share: which part to measure and list errors of."""
+    parser.add_argument("--split", choices=("dev", "held-out", "both"), default="both",
+                        help="which part to measure (tune with --split dev; look at held-out once)")
+    parser.add_argument("--errors", action="store_true", help="list the misclassified texts")
+    parser.add_argument("--errors-split", choices=("dev", "held-out", "both"), default="dev",
+                        help="which part --errors lists (default: dev, the part rules may be tuned on)")
+    parser.add_argument("--json", action="store_true")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the folder holding insciout_{train,test}.jsonl")
-    parser.add_argument("--errors", action="store_true", help="list the misclassified conclusions")
-    parser.add_argument("--errors-split", choices=("dev", "held-out", "both"), default="dev",
-                        help="which part --errors lists (default: dev, the part rules may be tuned on)")
-    parser.add_argument("--split", choices=("dev", "held-out", "both"), default="both",
-                        help="which part to measure (tune with --split dev; look at held-out once)")
-    parser.add_argument("--json", action="store_true")
+    add_part_options(parser)
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"InSciOut data not found at {args.data}: nothing measured")
@@ -142,11 +154,8 @@ def main() -> None:
         print(f"  pooled strength macro-F1 {target:.3f} (target >= 0.75)  {'PASS' if target >= 0.75 else 'MISS'}")
     if args.errors:
         for split in SPLITS if args.errors_split == "both" else (args.errors_split,):
-            if split not in f:
-                continue
-            print(f"\nMisclassified ({split}):")
-            for e in f[split]["errors"]:
-                print(f"  {e['id']} {e['side']:<13} gold {e['gold']} got {e['predicted']}  [{e['why']}]  {e['text'][:200]}")
+            if split in f:
+                print_errors(split, f[split]["errors"], lambda e: f"{e['id']} {e['side']:<13}")
     if args.json:
         print(json.dumps(f, indent=2, ensure_ascii=False))
 

@@ -54,7 +54,11 @@ Rules, read left to right inside each clause (a clause ends at a sentence end, a
    may come between: "had slightly lower mortality") or a preposition other than "to" is the
    comparative adjective: a comparison; opening a sentence it is in the subject: neutral.
    A comparison opening its sentence ("Compared with placebo, ...") frames the main clause:
-   neutral. "tend to", and "likely" after a verb "be", are marked as tendencies (rule 5);
+   neutral. "tend to", and "likely" after a verb "be", are marked as tendencies (rule 5).
+   A causal verb after "to", in a sentence that calls for something ("should", "needed",
+   "interventions": strength.toml's purpose frames), says what that is for: neutral
+   ("programmes are needed to reduce falls"), unless the "to" belongs to a cue ("shown to",
+   "helps to", "appears to"), which makes the verb the claim (``_as_purpose``);
 1. a hedge opens a *conditional scope* for the rest of the clause (at most
    ``HEDGE_REACH`` tokens); a causal cue inside it is a conditional claim (2);
 2. an association or comparison cue is a correlational claim (1). Every relationship cue
@@ -77,7 +81,8 @@ Rules, read left to right inside each clause (a clause ends at a sentence end, a
 4. any other causal cue is a direct claim (3);
 5. a hedge with no relationship cue of the main clause in its clause ("could be the key",
    "may be efficacious", "mothers who are at risk could be offered") is a conditional claim
-   (2) — except a tendency ("these children tend to be younger"), which describes a group;
+   (2) — except a tendency ("these children tend to be younger"), which describes a group.
+   (InSciOut's scheme; in Yu et al.'s it states nothing: ``SCHEMES``);
 6. a claim inside a relative clause ("medicines which increase dopamine may help",
    "care measures known to improve survival"), a study's aim ("a study to investigate the
    impact of", "larger trials are needed to establish") or a question or supposition ("it is
@@ -123,12 +128,29 @@ OBJECT_REACH = 20  # tokens after a relationship cue whose cue words are its obj
 NEGATION_REACH = 6  # tokens between a negation and the relationship it denies
 RELATIVE_OBJECT = 1  # tokens after a relative clause's claim that are still its object ("who maintain clear boundaries")
 SUBJECT_REACH = 5  # a relative word this close to its sentence's start is in the subject ("Children who eat ...")
-BARE_HEDGE = True  # rule 5
 PRECEDENCE = (3, 1, 2, 0)
 LEAD_SENTENCE = True  # rule 7
 NO_CUE_LEVEL = 0  # no relationship word found: nothing stated (measured on InSciOut's train part)
 
 LEVELS = {0: "no relationship", 1: "correlational", 2: "conditional causal", 3: "direct causal"}
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Where annotation schemes on the same four levels part ways."""
+    bare_hedge: bool  # rule 5: a hedge with nothing to hedge ("could be an alternative") is conditional (2)
+    denied_keeps_level: bool  # "was not associated with", "did not improve": rated by the cue (1, 3), not 0
+    can_is_causal: bool  # "X can improve Y": an ability stated (3), not a hedge (2)
+
+
+# InSciOut (Sumner et al. 2014): a denied relationship is not stated (0); "could be the key" is 2;
+# "can cause" was its own level, merged with "may cause" into conditional (2).
+# Yu et al. (2019) rate what kind of relationship a sentence talks about, denied or not
+# ("did not improve survival": direct causal), a hedge about anything but a relationship
+# ("could be an alternative to surgery") as none, and "can improve" as direct causal.
+# Measured on both corpora: README, Accuracy.
+SCHEMES = {"insciout": Scheme(bare_hedge=True, denied_keeps_level=False, can_is_causal=False),
+           "yu2019": Scheme(bare_hedge=False, denied_keeps_level=True, can_is_causal=True)}
 _SENTENCE_END = {".", "!", "?"}
 # Closed word classes of rules 0 and 6 (grammar, not lexicon: they are the same in any field).
 FINITE = {"is", "are", "was", "were", "has", "have", "had"}  # main verbs ending a relative clause (rule 6)
@@ -155,6 +177,8 @@ PREPOSITIONS = {"of", "in", "to", "for", "on", "from", "into", "by", "at", "amon
 FRAMES = {"compared", "relative", "in", "versus", "vs"}  # a comparison that opens its sentence frames it (rule 0)
 OPENERS = {'"', "\u201c", "\u2018", "'", "(", "["}  # may open a sentence before its first word
 VERB_ENTRIES = ("strength.causal.cause", "strength.causal.verb-extra")  # strength.toml's verbs (effects.toml's are all verbs)
+PURPOSE_ENTRY = "purpose"  # the entry id a causal verb of purpose is given (rule 0)
+PURPOSE_FRAME = "strength.neutral.purpose-frame"  # words that call for something: a later "to" is a purpose
 METHOD = "strength.neutral.method"  # "the effect of X on Y was assessed": a retraction (rule 3)
 NOUN_NEGATION = "strength.negation.noun"  # "lack of", "absence of": deny only the noun right after them
 NOUN_NEGATION_REACH = 0  # the very next word: "lack of (an) association", not "lack of sleep increases ..."
@@ -300,12 +324,35 @@ def _as_adjective(doc, cue: Cue) -> Cue:
     return cue
 
 
+def _as_purpose(doc, cue: Cue, covered: set[int], frames: list[int]) -> Cue:
+    """Rule 0: a causal verb after "to" in a sentence that calls for something says what that
+    is for, not what it does ("strategies to encourage X", "studies are needed to improve Y",
+    "should be evaluated in order to increase"): neutral. ``frames`` are where strength.toml's
+    ``strength.neutral.purpose-frame`` words are ("should", "needed", "interventions"). A "to"
+    that belongs to another cue is no purpose: a hedge ("appears to"), a negation ("failed to"),
+    a relative ("known to") or a verb of showing or helping ("shown to", "helps to",
+    ``strength.neutral.infinitive``) make the verb after it the claim. Without the frame, a
+    purpose is often the claim itself: "Look at your body to reduce pain"."""
+    i = cue.start
+    if cue.signal != "causal" or not _is_verb_cue(cue) or i < 1 or doc[i - 1].lower_ != "to" or i - 1 in covered:
+        return cue
+    j = i - 2
+    while j >= 0 and doc[j].text not in _SENTENCE_END:
+        j -= 1
+    if any(j < f < i for f in frames):
+        return replace(cue, signal="neutral", entry=PURPOSE_ENTRY)
+    return cue
+
+
 class StrengthClassifier:
     """Rate the claim strength of a conclusion: ``StrengthClassifier()(text).level``."""
 
-    def __init__(self, lexicon_folder: str | None = None):
+    def __init__(self, lexicon_folder: str | None = None, scheme: str = "insciout"):
         import spacy
 
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown annotation scheme {scheme!r}; known: {', '.join(SCHEMES)}")
+        self.scheme = SCHEMES[scheme]
         lexicon = load_lexicon(lexicon_folder)
         # (Not the cues that count only before a condition's name: a conclusion names none.)
         effects = [e for e in lexicon.of("effects") if e["role"] == "effect" and _is_verb_entry(e)
@@ -320,7 +367,10 @@ class StrengthClassifier:
         own = sorted(self._own(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         reused = sorted(self._reused(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         kept = longest_first(own + reused)
-        cues = [_as_tendency(doc, _as_adjective(doc, Cue(_signal(e), doc[s:t].text, s, t, e.id))) for e, s, t in kept]
+        covered = {i for e, s, t in kept if e.id != PURPOSE_FRAME for i in range(s, t)}
+        frames = [s for e, s, _ in kept if e.id == PURPOSE_FRAME]
+        cues = [_as_tendency(doc, _as_purpose(doc, _as_adjective(doc, Cue(_signal(e), doc[s:t].text, s, t, e.id)),
+                                              covered, frames)) for e, s, t in kept]
         ends = []
         for t in doc:  # the word-class marks, in one pass
             lower = t.lower_
@@ -357,7 +407,7 @@ class StrengthClassifier:
 
         for cue in cues + [Cue("boundary", "", 10**9, 10**9, "end")]:
             if cue.signal in ("boundary", "relative"):
-                if BARE_HEDGE and hedge is not None and not clause_claims and hedge.entry != TENDENCY_ENTRY:
+                if self.scheme.bare_hedge and hedge is not None and not clause_claims and hedge.entry != TENDENCY_ENTRY:
                     add(2, hedge, None)  # rule 5: a hedge with nothing to hedge
                 hedge = negation = scope = None
                 background = cue.signal == "relative"
@@ -385,6 +435,8 @@ class StrengthClassifier:
             if cue.signal == "comma":
                 end_relative_clause()  # a relative clause ends at a comma ("X, which cuts Y, was ...")
                 continue
+            if cue.signal == "conditional" and self.scheme.can_is_causal and cue.text.lower() == "can":
+                continue  # an ability, not a hedge
             if cue.signal == "conditional":
                 hedge = cue
                 # rule 6: "Cutting salt might prevent strokes", "Drugs which lower cholesterol
@@ -430,7 +482,7 @@ class StrengthClassifier:
             if cue.signal == "denial":  # "had no effect": also denies what it overlaps or follows
                 scope = add(0, cue, None)
                 negation, denied = cue, True
-            elif negated:
+            elif negated and not self.scheme.denied_keeps_level:
                 scope = add(0, cue, negation)
                 denied = True
             elif cue.signal in ("association", "comparison"):
@@ -442,7 +494,9 @@ class StrengthClassifier:
         return claims
 
     def __call__(self, text: str) -> StrengthEstimate:
-        doc = self._nlp.make_doc(text)
+        # One space between words: a run of spaces is a token of its own in spaCy, which
+        # would split a cue ("associated  with") that the page's reader sees whole.
+        doc = self._nlp.make_doc(" ".join(text.split()))
         claims = self.claims(self.cues(doc))
         for pool in ([c for c in claims if not c.background], [c for c in claims if c.in_subject]):
             if pool and LEAD_SENTENCE:  # the first sentence that makes a claim is the main statement
@@ -454,10 +508,10 @@ class StrengthClassifier:
         return StrengthEstimate(NO_CUE_LEVEL, tuple(claims), None)
 
 
-@lru_cache(maxsize=2)
-def classifier(lexicon_folder: str | None = None) -> StrengthClassifier:
-    """One classifier per lexicon folder (building it loads spaCy and the lexicon)."""
-    return StrengthClassifier(lexicon_folder)
+@lru_cache(maxsize=4)
+def classifier(lexicon_folder: str | None = None, scheme: str = "insciout") -> StrengthClassifier:
+    """One classifier per lexicon folder and scheme (building it loads spaCy and the lexicon)."""
+    return StrengthClassifier(lexicon_folder, scheme)
 
 
 def exaggeration(press_level: int, abstract_level: int) -> Exaggeration:

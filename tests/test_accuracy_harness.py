@@ -68,3 +68,39 @@ def test_every_annotation_points_at_text_in_its_document(checker):
             assert accuracy.locate(text, item["text"]) is not None, (gold["id"], item["text"][:80])
         assert gold["split"] in accuracy.SPLITS
         assert {f["rule"] for f in gold["findings"]} <= set(accuracy.SCORED_RULES)
+
+
+def _causal_language_module():
+    path = PATH.parent / "causal_language.py"
+    spec = importlib.util.spec_from_file_location("causal_language_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_causal_language_rows_split_by_position_and_score(tmp_path):
+    causal = _causal_language_module()
+    data = tmp_path / "pubmed.csv"
+    # the file's codes: 0 none, 1 causal, 2 conditional, 3 correlational
+    rows = ["Smoking causes cancer.,1", "Coffee was associated with longer life.,3",
+            '"Exercise may reduce falls, we think.",2', "The trial was registered.,0",
+            "Statins lower cholesterol.,1", "Salt intake was linked to stroke.,3"]
+    data.write_text("sentence,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    loaded = causal.load(data)
+    assert [level for *_, level in loaded] == [3, 1, 2, 0, 3, 1]  # this project's scale
+    assert loaded[2][1] == "Exercise may reduce falls, we think."  # a quoted comma stays in the sentence
+    assert [causal.split_of(i) for i, *_ in loaded] == ["dev"] * 4 + ["held-out", "dev"]
+    figures = causal.evaluate(data)
+    assert figures["dev"]["n"] == 5 and figures["held-out"]["n"] == 1
+    assert len(figures["dev"]["errors"]) == round(5 * (1 - figures["dev"]["accuracy"]))
+
+
+def test_causal_language_bad_label_names_file_and_line(tmp_path):
+    causal = _causal_language_module()
+    data = tmp_path / "pubmed.csv"
+    data.write_text("sentence,label\nFine.,0\nBroken.,7\n", encoding="utf-8")
+    with pytest.raises(causal.DataFileError, match=r"pubmed\.csv:3: label must be 0-3"):
+        causal.load(data)
+    data.write_text("text,gold\nFine.,0\n", encoding="utf-8")
+    with pytest.raises(causal.DataFileError, match="columns 'sentence' and 'label'"):
+        causal.load(data)

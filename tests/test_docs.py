@@ -109,3 +109,15 @@ def test_readme_insciout_figures_are_current():
         __import__("pytest").skip("../shared/data/insciout/ is not on this machine")
     figures = {"insciout": insciout.evaluate(insciout.DATA)}
     assert _block("insciout") == accuracy.markdown_insciout(figures)
+
+
+def test_readme_causal_language_figures_are_current():
+    """Yu et al.'s corpus names no licence: checked where a clone sits next to the project."""
+    accuracy = _accuracy_module()
+    import causal_language
+
+    if not causal_language.DATA.is_file():
+        __import__("pytest").skip("Yu et al.'s corpus is not cloned next to this repository")
+    figures = {"causal_language": {scheme: causal_language.evaluate(causal_language.DATA, scheme=scheme)
+                                   for scheme in ("insciout", "yu2019")}}
+    assert _block("causal-language") == accuracy.markdown_causal_language(figures)

@@ -292,3 +292,49 @@ def test_claims_know_their_sentence():
     estimate = classifier()("Coffee is linked to liver health. It may also protect the heart.")
     assert [c.sentence for c in estimate.claims] == [0, 1]
     assert estimate.level == 1 and estimate.decided_by.sentence == 0
+
+
+# Rules added against Yu et al.'s PubMed corpus (bench/causal_language.py); sentences written here.
+@pytest.mark.parametrize("text, level", [
+    # a purpose, in a sentence that calls for something: what it is for, not what it does
+    ("Community programmes are needed to reduce falls in care homes.", 0),
+    ("Clinics should adopt reminder letters in order to increase screening uptake.", 0),
+    ("Strategies to encourage breastfeeding deserve funding.", 0),
+    # ... but a verb of showing or helping before "to" makes the verb the claim
+    ("Daily stretching was shown to reduce back pain.", 3),
+    ("Group walks help to lower blood pressure.", 3),
+    # a headline's purpose is its claim: no call for anything in the sentence
+    ("Stretch every morning to reduce back pain", 3),
+    # a quantity changing in a group or at a time: a difference, not one thing changing another
+    ("Ferritin levels are raised in patients with long COVID.", 1),
+    ("Hospital admissions decreased significantly after 2015.", 1),
+    ("Mortality was reduced in the aspirin group.", 3),  # a passive of what the drug did
+    # relationship words in the plural and with "between"
+    ("Vitamin D status showed correlations with mood scores.", 1),
+    ("There was a relation between sleep length and body weight.", 1),
+    # a call for more research about what the clause names
+    ("The association between coffee and migraine requires further investigation.", 0),
+])
+def test_purpose_change_and_calls_for_research(rate, text, level):
+    assert rate(text) == level
+
+
+def test_runs_of_spaces_do_not_split_a_cue(rate):
+    assert rate("Screen time was associated  with poorer sleep.") == 1
+
+
+@pytest.mark.parametrize("text, insciout, yu2019", [
+    ("Walking groups did not reduce loneliness in older adults.", 0, 3),  # a denied relationship
+    ("Tea drinking was not associated with glaucoma.", 0, 1),
+    ("A nurse-led clinic could be an alternative to surgery.", 2, 0),  # a hedge about no relationship
+    ("Weekly coaching can improve glucose control.", 2, 3),  # "can": a hedge, or an ability
+    ("Regular sauna use may lower blood pressure.", 2, 2),  # where the schemes agree
+])
+def test_annotation_schemes_differ_where_their_guidelines_do(text, insciout, yu2019):
+    assert classifier(None, "insciout")(text).level == insciout
+    assert classifier(None, "yu2019")(text).level == yu2019
+
+
+def test_unknown_scheme_is_refused():
+    with pytest.raises(ValueError, match="unknown annotation scheme 'sumner'"):
+        StrengthClassifier(scheme="sumner")
