@@ -216,7 +216,9 @@ class Assessor:
         # Only on a page about the variant: one that names it before the bare name or makes a
         # claim about it by name. A brand page that says "we do not sell compounded
         # tirzepatide" is still about tirzepatide.
-        claimed = {c.info.intervention for c in facts.claims if c.info.asserted}
+        # By name: a claim that inherits the variant from an earlier sentence ("Do you offer
+        # compounded semaglutide? ... we prescribe the FDA-approved products") is not one.
+        claimed = {c.info.intervention for c in facts.claims if c.info.asserted and not c.info.intervention_inherited}
         remap = {g: s for g, s in variants.items() if g in facts.mentions and s in facts.mentions
                  and (facts.mentions[s] < facts.mentions[g] or s in claimed)}
         facts.variants = remap

@@ -923,6 +923,21 @@ def test_a_brand_page_that_disowns_the_compounded_copy_is_about_the_brand(check)
     assert not {"HL101", "HL103"} & rules_of(check(page))
 
 
+def test_a_faq_that_asks_about_the_copy_first_is_still_about_the_brand(check):
+    """A sentence that only inherits the copy's name from a question heading ("Do you offer
+    compounded semaglutide?") makes no claim about the copy by name, so the page's bare
+    "semaglutide" still names the approved medicine."""
+    page = ("# Weight care at our clinic\n\nWe prescribe Wegovy when it is right for you.\n\n"
+            "## Do you offer compounded semaglutide?\n\nNo, only the brand product.\n\n"
+            "## What it is approved for\n\nIt is approved for adults with obesity.\n\n"
+            "In the STEP 1 trial, adults taking semaglutide lost 15% of their body weight.\n")
+    trial = [f.rule for f in check(page, format="markdown").findings if "STEP 1" in f.claim]
+    assert trial == [], trial
+    seller = ("Compounded semaglutide, $199 a month.\n\nCompounded semaglutide melts belly fat fast.\n\n"
+              "Semaglutide is FDA-approved.")
+    assert "HL109" in rules_of(check(seller))
+
+
 @pytest.mark.parametrize("text, rules", [
     ("Kratom capsules. My migraines gone after a week!", {"HL101"}),
     ("Since the kratom course my migraines have never come back.", {"HL101", "HL105"}),
