@@ -1090,9 +1090,20 @@ def test_legal_status_told_only_of_other_places_or_of_forum_accounts_states_none
     "Kratom for back pain.\n\nCaptions for March (approved by Jess, ready to schedule)",
     "Kratom for back pain.\n\nApproved for scheduling by: Jess (social)",
     "Kratom.\n\nMods will remove anyone posting sources.",
+    "Kratom for back pain.\n\nCaption set 4 - approved by Mira + Tom",
+    "Compounded semaglutide for weight loss.\n\nGet approved in 24 hours.",
 ])
 def test_approval_and_breadth_words_in_other_senses(check, text):
     assert not {"HL109", "HL110"} & rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Cannabis oil for chronic pain. Getting started is easier than you think.", False),
+    ("CBD for anxiety. You know your own body better than anyone.", False),
+    ("Kratom for chronic pain. It works better than ibuprofen.", True),
+])
+def test_compared_with_an_expectation_or_a_person_is_no_treatment_comparison(check, text, fires):
+    assert ("HL106" in rules_of(check(text))) is fires
 
 
 @pytest.mark.parametrize("text", [
