@@ -94,6 +94,12 @@ def test_a_quote_at_the_start_of_a_line_opens_the_next_sentence():
     assert [s.text.strip() for s in doc.sents] == ["It works.", '"Amazing" results.', 'She said "yes."', "Then left."]
 
 
+def test_an_ellipsis_before_a_lower_case_word_is_a_pause():
+    nlp = build_pipeline()
+    doc = nlp("The withdrawal was just... gone. Then... Nothing came back.")
+    assert [s.text.strip() for s in doc.sents] == ["The withdrawal was just... gone.", "Then...", "Nothing came back."]
+
+
 def test_a_context_entry_may_set_its_own_scope(tmp_path):
     import pytest
 

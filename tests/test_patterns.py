@@ -693,6 +693,8 @@ def test_lift_without_a_condition_is_no_claim(check):
     "Kratom eased my back pain in under a week.",
     "Kratom eased my back pain within 3 to 4 days.",
     "Five days on kratom and my back pain was gone.",
+    "Valerian root fixed my insomnia in like 3 nights.",
+    "Ibogaine. 72 hours after his flood dose, his opioid addiction was gone.",
 ])
 def test_speed_told_loosely(check, text):
     assert "HL104" in rules_of(check(text))

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 _ENDERS = frozenset({".", "!", "?", "…", "!!", "??", "?!", "...", "。", "!!!"})
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+_ELLIPSES = frozenset({"...", "…"})  # a pause, not an end, when a lower-case word follows
 
 
 class SentenceSegmenter:
@@ -55,6 +56,8 @@ class SentenceSegmenter:
             while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
+                if doc[position].text in _ELLIPSES and doc[nxt].text[:1].islower():
+                    continue  # "the withdrawal was just... gone"
                 starts[nxt] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
