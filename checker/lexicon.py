@@ -134,6 +134,23 @@ def plural_of_last_word(phrase: str) -> list[str]:
     return [f"{head} {form}" if head else form for form in plurals]
 
 
+def singular_of_last_word(phrase: str) -> list[str]:
+    """A phrase of two or more words with its last word in the regular singular ("dark
+    spots" -> "dark spot", "hot flashes" -> "hot flash"), or nothing. Single words are left
+    alone: their singular is often another word ("piles", "hives", "blues", "fits")."""
+    head, _, last = phrase.rpartition(" ")
+    if not head or len(last) < 4 or not last.isalpha() or not last.islower() or not last.endswith("s") \
+            or last.endswith(("ss", "us", "is")):
+        return []
+    if last.endswith("ies"):
+        stem = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        stem = last[:-2]
+    else:
+        stem = last[:-1]
+    return [f"{head} {stem}"]
+
+
 def _fail(path: Path, entry_id: str, message: str) -> DataError:
     return DataError(f"{path}: entry '{entry_id}': {message}")
 

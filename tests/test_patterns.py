@@ -180,6 +180,18 @@ def test_a_condition_named_in_the_plural_is_the_condition(check):
     assert claim.condition == "musculoskeletal-injury"
 
 
+def test_a_condition_listed_in_the_plural_is_named_in_the_singular_too(check):
+    """The table lists "dark spots"; a page writes "for dark spot". Only names of two or more
+    words: a single word's singular is often another word ("piles", "hives")."""
+    from checker.lexicon import singular_of_last_word
+
+    claim = next(c for c in check("This cream fades dark spot in one week.").claims)
+    assert claim.condition == "hyperpigmentation"
+    assert singular_of_last_word("hot flashes") == ["hot flash"]
+    assert singular_of_last_word("sleep difficulties") == ["sleep difficulty"]
+    assert singular_of_last_word("hives") == [] and singular_of_last_word("herpes virus") == []
+
+
 @pytest.mark.parametrize("text, condition", [
     ("Kratom got rid of my withdrawals.", "withdrawal"),
     ("After one session with ibogaine the withdrawal symptoms went away.", "withdrawal"),

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
-from ..lexicon import load_lexicon, plural_of_last_word
+from ..lexicon import load_lexicon, plural_of_last_word, singular_of_last_word
 from . import SPANS_MENTIONS
 from .lexmatch import EntryMatcher, PhraseIndex, doc_text, phrase_docs, token_chars
 
@@ -111,10 +111,13 @@ class MentionFinder:
         for ident, names in condition_names.items():
             self._names.add(f"C|{ident}|name", names)
             exact.update({n.lower(): (CONDITION, ident) for n in names})
-        # Plurals after every listed name, so that a listed name always wins: the table
-        # says "torn tendon" and pages say "torn tendons".
+        # Plurals and singulars after every listed name, so that a listed name always wins:
+        # the table says "torn tendon" and pages say "torn tendons"; it says "dark spots" and a
+        # page says "for dark spot".
+        listed = {n.lower() for names in condition_names.values() for n in names}
         for ident, names in condition_names.items():
-            self._names.add(f"C|{ident}|name", [p for n in names for p in plural_of_last_word(n)])
+            forms = [p for n in names for p in plural_of_last_word(n) + singular_of_last_word(n)]
+            self._names.add(f"C|{ident}|name", [f for f in forms if f.lower() not in listed])
         # Fuzzy candidates: single-word intervention names, grouped by first letter
         # (misspellings rarely change it), which also keeps each rapidfuzz call small.
         # Condition names are left out: their near neighbours are ordinary words
