@@ -1111,6 +1111,17 @@ def test_approval_and_breadth_words_in_other_senses(check, text):
     assert not {"HL109", "HL110"} & rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, rule, fires", [
+    ("Delta-8 THC gummies for anxiety.\n\nNo med card, no prescription, no problem.", "HL109", True),
+    ("Ostarine for muscle. It brings your T levels back up, no needles and no script needed.", "HL109", True),
+    ("Melatonin gummies for insomnia. No grogginess, no side effects, nothing.", "HL107", True),
+    # a denial of the absence is still a denial: a prescription is needed
+    ("Hydroxychloroquine for lupus. It must not be used without a prescription.", "HL109", False),
+])
+def test_absences_listed_one_after_another_are_each_their_own(check, text, rule, fires):
+    assert (rule in rules_of(check(text))) is fires
+
+
 @pytest.mark.parametrize("text, fires", [
     ("Cannabis oil for chronic pain. Getting started is easier than you think.", False),
     ("CBD for anxiety. You know your own body better than anyone.", False),

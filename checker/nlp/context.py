@@ -27,6 +27,7 @@ from .claims import NOT_ASSERTED, STRENGTH_ORDER, asserted, claim_rows
 from .lexmatch import EntryMatcher, doc_text, token_chars
 
 RELATIVE_PRONOUNS = {"who", "which", "whose", "whom"}  # grammar: they open a relative clause
+OWN_NEGATION = {"no", "zero", "without"}  # a cue that starts with one states an absence itself
 
 
 class ContextMarker:
@@ -101,6 +102,12 @@ class ContextMarker:
                     # A cue that holds its own trigger ("no side effects", "nothing my doctor
                     # prescribed would touch") is not flagged by it: the words are the cue's.
                     if cue.start <= start and end <= cue.end:
+                        continue
+                    # Absences listed one after another are each their own: "no needles and no
+                    # script needed", "No med card, no prescription" (the first "no" does not
+                    # deny the second; "must not be used without a prescription" does).
+                    if category == "negated" and end <= cue.start and doc[cue.start].lower_ in OWN_NEGATION \
+                            and doc[start].lower_ in OWN_NEGATION:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
