@@ -1112,6 +1112,19 @@ def test_approval_and_breadth_words_in_other_senses(check, text):
 
 
 @pytest.mark.parametrize("text, rule, fires", [
+    ("Cannabis oil for cancer. Cannabis oil goes after the cancer itself.", "HL101", True),
+    ("Probiotics boost your immune system so you never catch a cold again.", "HL105", True),
+    ("Probiotics for IBS. Our probiotics soothe IBS: no more bloating, ever.", "HL105", True),
+    ("Cannabis for pain. Nobody in recorded history has died from a cannabis overdose.", "HL107", True),
+    ("Spravato for depression. Please arrange a ride so you get home safely.", "HL107", False),
+    ("Ginkgo for memory. We think you deserve better than that.", "HL106", False),
+    ("Ashwagandha for stress. I have Hashimoto's disease and my endo told me to stop.", "HL101", False),
+])
+def test_round_22_wording_as_patterns(check, text, rule, fires):
+    assert (rule in rules_of(check(text))) is fires, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rule, fires", [
     ("Delta-8 THC gummies for anxiety.\n\nNo med card, no prescription, no problem.", "HL109", True),
     ("Ostarine for muscle. It brings your T levels back up, no needles and no script needed.", "HL109", True),
     ("Melatonin gummies for insomnia. No grogginess, no side effects, nothing.", "HL107", True),
