@@ -1112,6 +1112,18 @@ def test_approval_and_breadth_words_in_other_senses(check, text):
     assert not {"HL109", "HL110"} & rules_of(check(text))
 
 
+def test_a_question_heading_does_not_make_the_page_topic(check):
+    """A FAQ that asks "Do you offer compounded semaglutide?" is not about the copy: its price
+    line and its unnamed claims belong to what its statements are about."""
+    page = ("# Weight care at our clinic\n\nWe prescribe semaglutide (Wegovy) when it is right for you, with a "
+            "prescription after a video visit.\n\n## Do you offer compounded semaglutide?\n\n"
+            "No. Compounded versions are not FDA-approved.\n\n## Results\n\n"
+            "It is approved for adults with obesity.\n\n## Costs\n\nMembership: $129 a month.\n")
+    report = check(page, format="markdown")
+    assert {c.intervention for c in report.claims if "approved for adults" in c.text} == {"semaglutide"}
+    assert not [f for f in report.findings if f.intervention == "compounded-semaglutide"], report.findings
+
+
 @pytest.mark.parametrize("text, rule, fires", [
     ("Cannabis oil for cancer. Cannabis oil goes after the cancer itself.", "HL101", True),
     ("Probiotics boost your immune system so you never catch a cold again.", "HL105", True),

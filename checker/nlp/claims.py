@@ -134,6 +134,7 @@ class ClaimFinder:
         topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
         doc.user_data["hl_page_topic"] = topic  # the next chunk of a long document inherits it
         section: dict[str, tuple[str, str]] = {}
+        asked_section: dict[str, bool] = {}  # the section was named by a question heading
         mention_starts = [m.start for m in mentions]
         cue_starts = [m[1] for m in cue_matches]
         claims: list[Span] = []
@@ -174,9 +175,15 @@ class ClaimFinder:
                     condition_tokens.update(range(mention.start, mention.end))
                     candidates.append((mention.id, mention.text))
             if block in ("title", "heading"):
+                # A question heading ("Do you offer compounded semaglutide?") names the
+                # subject of its answer only: the next heading ends its section.
+                asked = doc[sent_start:sent_end].text.rstrip().endswith("?")
                 for label in (INTERVENTION, CONDITION):
                     if label in explicit:
                         section[label] = (explicit[label].id, explicit[label].text)
+                        asked_section[label] = asked
+                    elif asked_section.pop(label, False):
+                        section.pop(label, None)
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers, places = [], [], []
             implying: list[tuple[str, Cue]] = []
@@ -346,7 +353,11 @@ def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str
     """The page's intervention and condition: named in the title or a heading, else the first
     named, preferring the most frequent when the first is a one-off."""
     topic: dict[str, tuple[str, str]] = {}
-    heading_ranges = [(b[0], b[1]) for b in blocks if b[2] in ("title", "heading")]
+    # A heading that asks ("Do you offer compounded semaglutide?") names what a reader may
+    # want, not what the page is about; the page's statements decide then.
+    text = doc_text(doc)
+    heading_ranges = [(b[0], b[1]) for b in blocks if b[2] in ("title", "heading")
+                      and not text[b[0]:b[1]].rstrip().endswith("?")]
     for label in (INTERVENTION, CONDITION):
         of_label = [m for m in mentions if m.label == label]
         if not of_label:
