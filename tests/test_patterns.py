@@ -654,6 +654,7 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Zinc lozenges shorten colds. They made me a bit queasy on an empty stomach.", "HL201"),
     ("Psilocybin lifts depression. The come-up nausea was rough.", "HL201"),
     ("Ashwagandha calms anxiety. It gave me stomach upset for the first week.", "HL201"),
+    ("Dronabinol eases chemo nausea. Patients often complain of dizziness on it.", "HL201"),
     ("Probiotics may ease IBS. Guidelines suggest against probiotics for IBS symptoms.", "HL204"),
     ("BPC-157 heals tendons. The research is almost all in rats.", "HL204"),
     ("Testosterone boosters raise low T. Get a morning blood test before assuming low T.", "HL203"),
@@ -1135,6 +1136,11 @@ def test_a_question_heading_does_not_make_the_page_topic(check):
 ])
 def test_round_22_wording_as_patterns(check, text, rule, fires):
     assert (rule in rules_of(check(text))) is fires, rules_of(check(text))
+
+
+def test_a_medicine_set_aside_with_forget_is_what_is_compared_with(check):
+    report = check("Forget melatonin: a couple of puffs of cannabis knocks out insomnia.")
+    assert {c.intervention for c in report.claims} == {"cannabis"}
 
 
 @pytest.mark.parametrize("text, rule, fires", [
