@@ -670,6 +670,10 @@ def test_praise_that_names_the_condition_claims_that_it_works(check):
     assert {"HL101", "HL108"} <= rules_of(check("Colloidal silver is the miracle pneumonia patients have prayed for."))
     # With no condition, it stays a hype finding alone.
     assert {r for r in rules_of(check("Colloidal silver is a true miracle.")) if r.startswith("HL1")} == {"HL108"}
+    # Beside a weak effect word ("for") it still claims efficacy: more than kava's evidence allows.
+    praise = [c for c in check("Honestly kava has been a game changer for my anxiety.").claims if "hype" in c.qualifiers]
+    assert [c.strength for c in praise] == ["efficacy"]
+    assert "HL103" in rules_of(check("Honestly kava has been a game changer for my anxiety."))
 
 
 @pytest.mark.parametrize("text", [
@@ -1136,6 +1140,11 @@ def test_a_question_heading_does_not_make_the_page_topic(check):
 ])
 def test_round_22_wording_as_patterns(check, text, rule, fires):
     assert (rule in rules_of(check(text))) is fires, rules_of(check(text))
+
+
+def test_dmt_by_its_abbreviation_alone_is_named(check):
+    """"DMT" is the drug's usual name, not a street name that needs the full name nearby."""
+    assert {c.intervention for c in check("DMT cured my depression.").claims} == {"dmt"}
 
 
 def test_a_medicine_set_aside_with_forget_is_what_is_compared_with(check):

@@ -162,10 +162,12 @@ def _claim_strength(info) -> str:
     waited for") still claims that the treatment works for the condition it names:
     efficacy, lowered one step by a hedge like any effect word."""
     strength = _strength(info.effects)
-    if strength == "mention" and info.explicit_condition:
+    if STRENGTH_ORDER.index(strength) < STRENGTH_ORDER.index("efficacy") and info.explicit_condition:
+        # (also beside a weak effect word: "a game changer for my anxiety" says more than "for")
         praise = [q for q in info.qualifiers if q.value in ("comparison", "hype") and asserted(q)]
         if praise:
-            return "possibility" if all("hedged" in q.flags for q in praise) else "efficacy"
+            lifted = "possibility" if all("hedged" in q.flags for q in praise) else "efficacy"
+            return max(strength, lifted, key=STRENGTH_ORDER.index)
     return strength
 
 
