@@ -545,6 +545,17 @@ def test_a_weak_shop_signal_counts_once_however_often_it_is_repeated(check):
     assert "HL302" in rules_of(check(page.format("Buy it for the price of a coffee.")))
 
 
+@pytest.mark.parametrize("money, offer", [
+    ("Study volunteers receive $75 for each visit.", False),  # paid to the reader
+    ("Joining costs nothing. We cover parking and pay £30 per visit for your time.", False),
+    ("A $40 gift keeps the helpline open for a night.", False),  # a donation
+    ("One bottle: $49.", True),
+])
+def test_money_paid_to_the_reader_or_given_away_is_no_price(check, money, offer):
+    page = f"Psilocybin may ease treatment-resistant depression in trials.\n\n{money}"
+    assert ("HL302" in rules_of(check(page))) is offer
+
+
 @pytest.mark.parametrize("sentence, stated", [
     ("In reviews of the trials, the results varied a lot from one trial to another.", True),
     ("To be fair, the studies on kava are still small and short.", True),
