@@ -545,6 +545,15 @@ def test_a_weak_shop_signal_counts_once_however_often_it_is_repeated(check):
     assert "HL302" in rules_of(check(page.format("Buy it for the price of a coffee.")))
 
 
+@pytest.mark.parametrize("text, fires", [
+    ("Compounded semaglutide is not FDA-approved. We prescribe only the FDA-approved product.", False),
+    ("Compounded semaglutide, $199.\n\nOur compounded semaglutide is the FDA-approved medicine.", True),
+    ("Compounded semaglutide, $199.\n\nOur compounded semaglutide is FDA-approved.", True),
+])
+def test_the_approved_product_named_by_description_is_no_status_claim(check, text, fires):
+    assert ("HL109" in rules_of(check(text))) is fires
+
+
 @pytest.mark.parametrize("money, offer", [
     ("Study volunteers receive $75 for each visit.", False),  # paid to the reader
     ("Joining costs nothing. We cover parking and pay £30 per visit for your time.", False),
