@@ -554,6 +554,15 @@ def test_the_approved_product_named_by_description_is_no_status_claim(check, tex
     assert ("HL109" in rules_of(check(text))) is fires
 
 
+@pytest.mark.parametrize("text, fires", [
+    ("Psilocybin eases depression. Licensed service centres are the legal route for adults.", False),
+    ("Psilocybin eases depression. In the US it can only be given legally within a clinical trial.", False),
+    ("Psilocybin eases depression, and it is legal everywhere.", True),
+])
+def test_a_legal_route_is_no_claim_that_it_is_legal(check, text, fires):
+    assert ("HL109" in rules_of(check(text))) is fires
+
+
 @pytest.mark.parametrize("money, offer", [
     ("Study volunteers receive $75 for each visit.", False),  # paid to the reader
     ("Joining costs nothing. We cover parking and pay £30 per visit for your time.", False),
