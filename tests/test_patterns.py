@@ -1166,6 +1166,10 @@ def test_a_question_heading_does_not_make_the_page_topic(check):
     ("Spravato for depression. Please arrange a ride so you get home safely.", "HL107", False),
     ("Ginkgo for memory. We think you deserve better than that.", "HL106", False),
     ("Ashwagandha for stress. I have Hashimoto's disease and my endo told me to stop.", "HL101", False),
+    ("Ashwagandha keeps my anxiety in check.", "HL101", True),
+    ("Stem cells. My multiple sclerosis has not progressed since the infusion.", "HL101", True),
+    ("Mercury cream brightens dark spots in days.", "HL101", True),
+    ("Mercury cream. Some skin-lightening creams contain mercury.", "HL101", False),
 ])
 def test_round_22_wording_as_patterns(check, text, rule, fires):
     assert (rule in rules_of(check(text))) is fires, rules_of(check(text))
