@@ -1197,6 +1197,16 @@ def test_absences_listed_one_after_another_are_each_their_own(check, text, rule,
 
 
 @pytest.mark.parametrize("text, fires", [
+    ("Turmeric for knee pain. Several trials compared turmeric with ibuprofen.", False),  # a study's design
+    ("Berberine for blood sugar. When it was compared directly with metformin, it did not come out ahead.", False),
+    ("Fish oil for joint pain. Krill oil absorbs better than regular fish oil.", False),  # absorption
+    ("Fish oil for joint pain. It works better than ibuprofen for joint pain.", True),
+])
+def test_how_a_study_compared_or_a_form_absorbs_is_no_comparison_claim(check, text, fires):
+    assert ("HL106" in rules_of(check(text))) is fires
+
+
+@pytest.mark.parametrize("text, fires", [
     ("Cannabis oil for chronic pain. Getting started is easier than you think.", False),
     ("CBD for anxiety. You know your own body better than anyone.", False),
     ("Kratom for chronic pain. It works better than ibuprofen.", True),
