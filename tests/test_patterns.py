@@ -1206,6 +1206,11 @@ def test_how_a_study_compared_or_a_form_absorbs_is_no_comparison_claim(check, te
     assert ("HL106" in rules_of(check(text))) is fires
 
 
+def test_effects_that_ease_off_by_themselves_are_no_speed_claim(check):
+    page = "Ketamine for depression. You may feel dizzy. They usually peak in the first hour and ease off before you go home."
+    assert "HL104" not in rules_of(check(page))
+
+
 @pytest.mark.parametrize("text, fires", [
     ("Cannabis oil for chronic pain. Getting started is easier than you think.", False),
     ("CBD for anxiety. You know your own body better than anyone.", False),
