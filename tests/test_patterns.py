@@ -1206,6 +1206,19 @@ def test_how_a_study_compared_or_a_form_absorbs_is_no_comparison_claim(check, te
     assert ("HL106" in rules_of(check(text))) is fires
 
 
+@pytest.mark.parametrize("text", [
+    "Chlorine dioxide. For autism the picture is more mixed.",
+    "Apple cider vinegar. My neighbour says ACV gummies cured her diabetes.",
+    "Melatonin. My aunt swears by melatonin and says it cured her insomnia.",
+])
+def test_a_topic_a_trial_length_or_a_relatives_story_is_no_claim_finding(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}
+
+
+def test_a_trials_length_is_no_durability_claim(check):
+    assert "HL105" not in rules_of(check("Berberine. In large trials lasting around a year, people lost weight."))
+
+
 def test_effects_that_ease_off_by_themselves_are_no_speed_claim(check):
     page = "Ketamine for depression. You may feel dizzy. They usually peak in the first hour and ease off before you go home."
     assert "HL104" not in rules_of(check(page))
