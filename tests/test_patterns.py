@@ -180,6 +180,10 @@ def test_a_condition_named_in_the_plural_is_the_condition(check):
     assert claim.condition == "musculoskeletal-injury"
 
 
+def test_a_rotator_cuff_is_a_musculoskeletal_injury(check):
+    assert [c.condition for c in check("BPC-157 healed my rotator cuff tear.").claims] == ["musculoskeletal-injury"]
+
+
 def test_a_condition_listed_in_the_plural_is_named_in_the_singular_too(check):
     """The table lists "dark spots"; a page writes "for dark spot". Only names of two or more
     words: a single word's singular is often another word ("piles", "hives")."""
