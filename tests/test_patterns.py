@@ -1219,6 +1219,15 @@ def test_a_topic_a_trial_length_or_a_relatives_story_is_no_claim_finding(check, 
     assert not {r for r in rules_of(check(text)) if r.startswith("HL1")}
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("Semaglutide for weight loss. It slows how quickly your stomach empties.", "HL104"),
+    ("Ketamine for depression. The kit holds six rapid-dissolve tablets.", "HL104"),
+    ('NMN. One ad called NMN "the molecule that reverses ageing" and sold it for $90.', "HL101"),
+])
+def test_how_the_body_works_a_tablet_form_or_an_ads_words_are_no_claim(check, text, rule):
+    assert rule not in rules_of(check(text))
+
+
 def test_a_trials_length_is_no_durability_claim(check):
     assert "HL105" not in rules_of(check("Berberine. In large trials lasting around a year, people lost weight."))
 
