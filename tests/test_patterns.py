@@ -1228,6 +1228,15 @@ def test_how_the_body_works_a_tablet_form_or_an_ads_words_are_no_claim(check, te
     assert rule not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, compares", [
+    ("CBD for anxiety. CBD didn't touch my anxiety, a waste of money.", False),  # its own failure
+    ("Kratom for back pain. Ibuprofen didn't touch my back pain, kratom did.", True),  # another's
+    ("Ketamine for PTSD. Ketamine did what years of therapy couldn't: my PTSD is gone.", True),
+])
+def test_a_failure_told_of_the_products_own_subject_is_no_comparison(check, text, compares):
+    assert ("HL106" in rules_of(check(text))) is compares
+
+
 def test_a_trials_length_is_no_durability_claim(check):
     assert "HL105" not in rules_of(check("Berberine. In large trials lasting around a year, people lost weight."))
 

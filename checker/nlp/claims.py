@@ -30,6 +30,9 @@ from .lexmatch import EntryMatcher, doc_text, longest_first, token_chars
 from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 
 STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
+# Grammar, not lexicon: words that deny a verb ("didn't touch", "could not touch", "never budged")
+DENIALS = {"never", "cannot", "n't", "not"}
+AUXILIARIES = {"did", "could", "would", "can", "will", "does", "do", "has", "have", "had"}
 # Context flags under which a claim word is not the writer's claim: negated, hypothetical,
 # reported at a distance, or part of a sentence that states a risk ("berberine may lower
 # blood sugar, so taking it with diabetes medicines ...": a caveat, set by the assess stage).
@@ -214,6 +217,13 @@ class ClaimFinder:
                 else:
                     first, last = starts_char[start], ends_char[end - 1]
                     qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, text[first:last], first, last))
+            # A failure told of the sentence's own subject ("CBD didn't touch my anxiety",
+            # "Kratom never touched it") is that product failing, not others failing against it.
+            intervention_ends = {m.end for m in sent_mentions if m.label == INTERVENTION}
+            if intervention_ends:
+                qualifiers = [q for q in qualifiers if not (
+                    q.value == "comparison" and intervention_ends.intersection((q.start, q.start - 1))
+                    and _denies(doc, q.start))]
             # An effect that names its condition ("lost 17 pounds": weight) supplies it where
             # the sentence names none.
             if CONDITION not in explicit:
@@ -347,6 +357,12 @@ def _block_kind(char: int, blocks, starts) -> str:
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     index = bisect_left(ranges, (char + 1,)) - 1
     return index >= 0 and ranges[index][0] <= char < ranges[index][1]
+
+
+def _denies(doc, i: int) -> bool:
+    """The words at ``i`` deny a verb: "never", "cannot", or an auxiliary and "not"/"n't"."""
+    word = doc[i].lower_
+    return word in DENIALS or word in AUXILIARIES and i + 1 < len(doc) and doc[i + 1].lower_ in DENIALS
 
 
 def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str]]:
