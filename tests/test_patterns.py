@@ -1240,6 +1240,15 @@ def test_a_failure_told_of_the_products_own_subject_is_no_comparison(check, text
     assert ("HL106" in rules_of(check(text))) is compares
 
 
+@pytest.mark.parametrize("text, claimed", [
+    ("Kratom got me off heroin for good.", True),
+    ("My brother is on day 2 off heroin and in bad shape.", False),  # withdrawal told, no recovery
+])
+def test_off_an_opioid_thanks_to_the_product_names_opioid_use_disorder(check, text, claimed):
+    conditions = {c.condition for c in check(text).claims}
+    assert ("opioid-use-disorder" in conditions) is claimed, conditions
+
+
 def test_a_trials_length_is_no_durability_claim(check):
     assert "HL105" not in rules_of(check("Berberine. In large trials lasting around a year, people lost weight."))
 
