@@ -1196,6 +1196,7 @@ def test_a_medicine_set_aside_with_forget_is_what_is_compared_with(check):
     ("Delta-8 THC gummies for anxiety.\n\nNo med card, no prescription, no problem.", "HL109", True),
     ("Ostarine for muscle. It brings your T levels back up, no needles and no script needed.", "HL109", True),
     ("Melatonin gummies for insomnia. No grogginess, no side effects, nothing.", "HL107", True),
+    ("Stem cell therapy for knee osteoarthritis. There is no risk of rejection and virtually no side effects.", "HL107", True),
     # a denial of the absence is still a denial: a prescription is needed
     ("Hydroxychloroquine for lupus. It must not be used without a prescription.", "HL109", False),
 ])
@@ -1247,6 +1248,15 @@ def test_a_failure_told_of_the_products_own_subject_is_no_comparison(check, text
 def test_off_an_opioid_thanks_to_the_product_names_opioid_use_disorder(check, text, claimed):
     conditions = {c.condition for c in check(text).claims}
     assert ("opioid-use-disorder" in conditions) is claimed, conditions
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Stem cell therapy.\n\nMultiple sclerosis: fewer relapses and better balance.", "multiple-sclerosis"),
+    ("Stem cell therapy.\n\nAutism: children become calmer within weeks.", "autism"),
+    ("Stem cell therapy is giving people with osteoarthritis their lives back.", "osteoarthritis"),
+])
+def test_outcomes_listed_after_a_condition_label(check, text, condition):
+    assert condition in {c.condition for c in check(text).claims if c.strength == "efficacy"}
 
 
 def test_a_trials_length_is_no_durability_claim(check):

@@ -104,10 +104,11 @@ class ContextMarker:
                     if cue.start <= start and end <= cue.end:
                         continue
                     # Absences listed one after another are each their own: "no needles and no
-                    # script needed", "No med card, no prescription" (the first "no" does not
-                    # deny the second; "must not be used without a prescription" does).
+                    # script needed", "there is no risk of rejection and no side effects" (the
+                    # first absence does not deny the second; "must not be used without a
+                    # prescription" does).
                     if category == "negated" and end <= cue.start and doc[cue.start].lower_ in OWN_NEGATION \
-                            and doc[start].lower_ in OWN_NEGATION:
+                            and doc[end - 1].lower_ in OWN_NEGATION:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
