@@ -1182,6 +1182,15 @@ def test_round_22_wording_as_patterns(check, text, rule, fires):
     assert (rule in rules_of(check(text))) is fires, rules_of(check(text))
 
 
+def test_homeopathic_describes_the_product_on_a_page_that_never_names_homeopathy(check):
+    """On an hCG drops page, "homeopathic" is how the drops are sold, not a second
+    intervention (like a street name, it counts only where homeopathy is named)."""
+    drops = check("hCG diet drops melt 1 lb a day. Our drops are 100% homeopathic, so no side effects.")
+    assert {c.intervention for c in drops.claims} == {"hcg"}
+    remedy = check("Homeopathy for hay fever: our homeopathic tablets relieve sneezing fast.")
+    assert "homeopathy" in {c.intervention for c in remedy.claims}
+
+
 def test_dmt_by_its_abbreviation_alone_is_named(check):
     """"DMT" is the drug's usual name, not a street name that needs the full name nearby."""
     assert {c.intervention for c in check("DMT cured my depression.").claims} == {"dmt"}
