@@ -1268,6 +1268,16 @@ def test_outcomes_listed_after_a_condition_label(check, text, condition):
     assert condition in {c.condition for c in check(text).claims if c.strength == "efficacy"}
 
 
+@pytest.mark.parametrize("text", [
+    "Vapes.\n\nQuit smoking within 10 days with our starter kit.",
+    "Since I switched to the vape I have been smoke-free for a year.",
+    "Two weeks with the vape and I haven't touched a cigarette since.",
+    "Our vape pens are great at getting you off cigarettes.",
+])
+def test_stopping_smoking_told_as_done_names_smoking_cessation(check, text):
+    assert "smoking-cessation" in {c.condition for c in check(text).claims if c.strength != "mention"}
+
+
 def test_a_trials_length_is_no_durability_claim(check):
     assert "HL105" not in rules_of(check("Berberine. In large trials lasting around a year, people lost weight."))
 
