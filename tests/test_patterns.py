@@ -1278,6 +1278,11 @@ def test_stopping_smoking_told_as_done_names_smoking_cessation(check, text):
     assert "smoking-cessation" in {c.condition for c in check(text).claims if c.strength != "mention"}
 
 
+def test_a_rate_is_no_claim_that_it_works_for_everyone(check):
+    text = "Vapes help people quit smoking: for every 100 people who try them, about 10 more quit."
+    assert "HL110" not in rules_of(check(text))
+
+
 def test_a_trials_length_is_no_durability_claim(check):
     assert "HL105" not in rules_of(check("Berberine. In large trials lasting around a year, people lost weight."))
 
