@@ -1278,6 +1278,16 @@ def test_stopping_smoking_told_as_done_names_smoking_cessation(check, text):
     assert "smoking-cessation" in {c.condition for c in check(text).claims if c.strength != "mention"}
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("Medical marijuana for pain. Medical marijuana is legal in 38 states.", "HL109"),  # some states
+    ("Kratom for pain. Heads up on the legal part, that's out of date.", "HL109"),
+    ("Medical cards for cannabis. Approved in minutes.", "HL109"),  # an application
+    ("Kratom for withdrawal? Withdrawal has real medical treatments and you deserve those.", "HL101"),
+])
+def test_some_states_the_legal_part_a_quick_approval_and_other_treatments_claim_nothing(check, text, rule):
+    assert rule not in rules_of(check(text))
+
+
 def test_a_rate_is_no_claim_that_it_works_for_everyone(check):
     text = "Vapes help people quit smoking: for every 100 people who try them, about 10 more quit."
     assert "HL110" not in rules_of(check(text))
