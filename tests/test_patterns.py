@@ -1288,6 +1288,16 @@ def test_some_states_the_legal_part_a_quick_approval_and_other_treatments_claim_
     assert rule not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("Kratom took my opioid withdrawal away in under an hour.", "HL101"),
+    ("One delta-8 THC gummy at 8pm, and by 9 my back pain has dialed way down.", "HL103"),
+    ("Colloidal silver for ear infections. The ear infection was gone by the next afternoon.", "HL104"),
+    ("Kratom for back pain. It's a plant, so you can't get hooked like with oxy.", "HL107"),
+])
+def test_round_24_wording_as_patterns(check, text, rule):
+    assert rule in rules_of(check(text)), rules_of(check(text))
+
+
 def test_a_rate_is_no_claim_that_it_works_for_everyone(check):
     text = "Vapes help people quit smoking: for every 100 people who try them, about 10 more quit."
     assert "HL110" not in rules_of(check(text))
