@@ -233,6 +233,25 @@ class Assessor:
             del facts.mentions[general]
             facts.mentions[specific] = first
 
+    def reattribute(self, facts: PageFacts) -> None:
+        """A sentence that names no intervention is about the page's; on a page that makes
+        claims about two by name (a combination product: saw palmetto with a testosterone
+        booster), it is about the one the evidence table has rows for with the condition it
+        names ("restores healthy T levels": the booster), when exactly one has."""
+        # The page's products: what it makes claims about by name.
+        page = sorted({c.info.intervention for c in facts.claims if c.info.asserted and not c.info.intervention_inherited
+                       and c.info.intervention in self.corpus.interventions})
+        if len(page) < 2:
+            return
+        for claim in facts.claims:
+            info = claim.info
+            if not info.intervention_inherited or not info.condition or info.intervention not in self.corpus.interventions \
+                    or self.corpus.evidence_for(info.intervention, info.condition) is not None:
+                continue
+            others = [i for i in page if i != info.intervention and self.corpus.evidence_for(i, info.condition) is not None]
+            if len(others) == 1:
+                info.intervention, info.intervention_text = others[0], self.name_of(others[0])
+
     def _is_brand(self, intervention_id: str, text: str | None) -> bool:
         """A name of the intervention that does not contain its generic name: a brand."""
         entry = self.corpus.interventions[intervention_id]
@@ -241,6 +260,7 @@ class Assessor:
 
     def assess(self, document: Document, facts: PageFacts) -> list[Finding]:
         self.resolve_variants(facts)
+        self.reattribute(facts)
         for claim in facts.claims:
             self.link(claim.info)
         facts.claimed = None  # variants may have renamed a claim's intervention

@@ -1298,6 +1298,13 @@ def test_round_24_wording_as_patterns(check, text, rule):
     assert rule in rules_of(check(text)), rules_of(check(text))
 
 
+def test_on_a_combination_page_an_unnamed_claim_goes_to_the_ingredient_with_evidence_for_it(check):
+    page = ("# Prostate + T Complex\n\nSaw palmetto shrinks an enlarged prostate.\n\n"
+            "Our testosterone booster blend raises energy in men.\n\n- Clinically proven to restore low T")
+    claim = next(c for c in check(page, format="markdown").claims if "restore low T" in c.text)
+    assert (claim.intervention, claim.condition) == ("testosterone-boosters", "low-testosterone")
+
+
 def test_a_rate_is_no_claim_that_it_works_for_everyone(check):
     text = "Vapes help people quit smoking: for every 100 people who try them, about 10 more quit."
     assert "HL110" not in rules_of(check(text))
