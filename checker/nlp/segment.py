@@ -13,10 +13,12 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 
 _ENDERS = frozenset({".", "!", "?", "…", "!!", "??", "?!", "...", "。", "!!!"})
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-_ELLIPSES = frozenset({"...", "…"})  # a pause, not an end, when a lower-case word follows
+# An ellipsis is a pause, not an end, when a lower-case word follows (by ORTH hash).
+_ELLIPSES = frozenset(hash_string(e) for e in ("...", "…"))
 
 
 class SentenceSegmenter:
@@ -44,7 +46,6 @@ class SentenceSegmenter:
         array = doc.to_array([ORTH, IS_SPACE])
         kinds = self._kinds(doc, array[:, 0])
         orths = array[:, 0]
-        ellipses = {doc.vocab.strings[e] for e in _ELLIPSES}
         skip = (kinds == 2) | (array[:, 1] == 1)  # closers and spaces stay with the sentence before
         starts = numpy.full(n, -1, dtype=numpy.int64)
         starts[0] = 1
@@ -58,7 +59,7 @@ class SentenceSegmenter:
             while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
-                if orths[position] in ellipses and doc[nxt].text[:1].islower():
+                if orths[position] in _ELLIPSES and doc[nxt].text[:1].islower():
                     continue  # "the withdrawal was just... gone"
                 starts[nxt] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
