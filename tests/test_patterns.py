@@ -180,6 +180,14 @@ def test_a_condition_named_in_the_plural_is_the_condition(check):
     assert claim.condition == "musculoskeletal-injury"
 
 
+@pytest.mark.parametrize("text, condition", [
+    ("Ginkgo sharpens your memory in weeks.", "memory-loss"),
+    ("Elderberry syrup: sniffles gone in 24 hours.", "common-cold"),
+])
+def test_everyday_names_of_memory_and_a_cold(check, text, condition):
+    assert condition in {c.condition for c in check(text).claims}
+
+
 def test_a_rotator_cuff_is_a_musculoskeletal_injury(check):
     assert [c.condition for c in check("BPC-157 healed my rotator cuff tear.").claims] == ["musculoskeletal-injury"]
 
