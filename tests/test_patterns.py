@@ -758,6 +758,9 @@ def test_lift_without_a_condition_is_no_claim(check):
     "Five days on kratom and my back pain was gone.",
     "Valerian root fixed my insomnia in like 3 nights.",
     "Ibogaine. 72 hours after his flood dose, his opioid addiction was gone.",
+    "Valerian fixes your insomnia within the hour.",
+    "Kratom for back pain: the next morning my back pain was just gone.",
+    "Ashwagandha knocked out my anxiety like a switch flipped.",
 ])
 def test_speed_told_loosely(check, text):
     assert "HL104" in rules_of(check(text))
