@@ -1305,6 +1305,9 @@ def test_some_states_the_legal_part_a_quick_approval_and_other_treatments_claim_
     ("One delta-8 THC gummy at 8pm, and by 9 my back pain has dialed way down.", "HL103"),
     ("Colloidal silver for ear infections. The ear infection was gone by the next afternoon.", "HL104"),
     ("Kratom for back pain. It's a plant, so you can't get hooked like with oxy.", "HL107"),
+    ("Hydroxychloroquine weekly: none of my readers caught COVID last season.", "HL102"),
+    ("Ivermectin is the wonder drug they don't want you to have for COVID.", "HL108"),
+    ("Vitamin D: get your level up and your risk of dying from COVID drops dramatically.", "HL102"),
 ])
 def test_round_24_wording_as_patterns(check, text, rule):
     assert rule in rules_of(check(text)), rules_of(check(text))
