@@ -1308,6 +1308,7 @@ def test_some_states_the_legal_part_a_quick_approval_and_other_treatments_claim_
     ("Hydroxychloroquine weekly: none of my readers caught COVID last season.", "HL102"),
     ("Ivermectin is the wonder drug they don't want you to have for COVID.", "HL108"),
     ("Vitamin D: get your level up and your risk of dying from COVID drops dramatically.", "HL102"),
+    ("DMT delivers rapid, durable relief from major depression.", "HL105"),
 ])
 def test_round_24_wording_as_patterns(check, text, rule):
     assert rule in rules_of(check(text)), rules_of(check(text))
