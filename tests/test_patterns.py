@@ -1295,6 +1295,7 @@ def test_stopping_smoking_told_as_done_names_smoking_cessation(check, text):
     ("Medical marijuana for pain. Medical marijuana is legal in 38 states.", "HL109"),  # some states
     ("Kratom for pain. Heads up on the legal part, that's out of date.", "HL109"),
     ("Medical cards for cannabis. Approved in minutes.", "HL109"),  # an application
+    ("Kava calms anxiety. Legal asked us to add the FDA disclaimer to the bio.", "HL109"),  # the lawyers
     ("Kratom for withdrawal? Withdrawal has real medical treatments and you deserve those.", "HL101"),
 ])
 def test_some_states_the_legal_part_a_quick_approval_and_other_treatments_claim_nothing(check, text, rule):
