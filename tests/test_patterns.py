@@ -1455,3 +1455,24 @@ def test_wording_from_round_fourteen(check, text, rules):
 ])
 def test_comparing_uses_or_oneself_and_ethics_approval_claim_nothing(check, text):
     assert not {"HL106", "HL109"} & rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "BPC-157 is sold here. Some sites claim BPC regrows tendons in two weeks.",
+    "Apple cider vinegar gummies. Some TikTok girls say ACV melts belly fat.",
+    "Kratom. A guy at work says kratom got him off pills.",
+    "Berberine. My feed is full of people calling it nature's Ozempic.",
+    "Esketamine at our clinic. No medicine can promise that.",
+    "Kava drops. First, a gentle but important point.",
+])
+def test_what_others_say_and_what_the_writer_says_to_the_reader_claim_nothing(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Some of our customers say MDMA cured their PTSD.", {"HL103"}),
+    ("MDMA for PTSD: no medicine can match it.", {"HL106"}),
+    ("Kava is gentle and safe for anxiety.", {"HL107"}),
+])
+def test_testimonials_and_claims_near_those_look_alikes_still_count(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
