@@ -1476,3 +1476,15 @@ def test_what_others_say_and_what_the_writer_says_to_the_reader_claim_nothing(ch
 ])
 def test_testimonials_and_claims_near_those_look_alikes_still_count(check, text, rules):
     assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "No other medicine can do what our MDMA does for PTSD.",
+    "Kava. Our kava does what Xanax does for anxious minds.",
+])
+def test_doing_what_another_medicine_does_is_a_comparison(check, text):
+    assert "HL106" in rules_of(check(text)), rules_of(check(text))
+
+
+def test_doing_what_it_says_on_the_tin_is_not_a_comparison(check):
+    assert "HL106" not in rules_of(check("Zinc lozenges. The lozenge does what it says on the tin."))
