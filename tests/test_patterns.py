@@ -1488,3 +1488,26 @@ def test_doing_what_another_medicine_does_is_a_comparison(check, text):
 
 def test_doing_what_it_says_on_the_tin_is_not_a_comparison(check):
     assert "HL106" not in rules_of(check("Zinc lozenges. The lozenge does what it says on the tin."))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Ketamine took my PTSD nightmares from every night to maybe once a month.", {"HL101"}),
+    ("Berberine. Most people take it without any issues.", {"HL107"}),
+    ("SARMs. Also ostarine is basically TRT in a pill for guys with low T.", {"HL106"}),
+    ("Ashwagandha is the most effective remedy for stress.", {"HL106"}),
+    ("Stem cell therapy is the most revolutionary cure for aging.", {"HL108"}),
+])
+def test_wording_from_round_twenty_seven(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Give St. John's wort 10 days and your depression will be history.",
+    "Testosterone booster. Wave goodbye to weak erections.",
+])
+def test_idioms_of_an_ended_condition_are_claims(check, text):
+    assert check(text).claims and check(text).claims[0].condition is not None
+
+
+def test_the_most_effective_time_to_take_it_is_not_a_comparison(check):
+    assert "HL106" not in rules_of(check("Ashwagandha for stress. It is most effective when taken with food."))
