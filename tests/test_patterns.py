@@ -712,6 +712,7 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Testosterone boosters raise low T. Get a morning blood test before assuming low T.", "HL203"),
     ("IV vitamin C fights cancer. Registered nurses give every drip, with a physician on site.", "HL203"),
     ("Colloidal silver fights infections. If you are on an antibiotic, silver can keep the antibiotic from being absorbed.", "HL202"),
+    ("Semaglutide helps weight loss. The dose is raised gradually by your prescriber.", "HL203"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
@@ -1511,3 +1512,9 @@ def test_idioms_of_an_ended_condition_are_claims(check, text):
 
 def test_the_most_effective_time_to_take_it_is_not_a_comparison(check):
     assert "HL106" not in rules_of(check("Ashwagandha for stress. It is most effective when taken with food."))
+
+
+def test_talking_to_a_prescriber_is_advice_not_supervision(check):
+    # "talk to your prescriber" is the partial caveat (consult), not the full one
+    report = check("Ketamine lifts depression. Talk to your prescriber before stopping an SSRI.")
+    assert "HL203" in rules_of(report), rules_of(report)
