@@ -38,8 +38,9 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
                          "prescriber", "negator", "question", "rhetorical", "lookalike"),
                 "level": ("full", "partial")},
     # `comparator`: words that make the intervention named right after them the thing
-    # compared with, not the subject ("works better than semaglutide").
-    "products": {"kind": ("product", "pronoun", "comparator", "other-treatment")},
+    # compared with, not the subject ("works better than semaglutide"); `comparator-after`: the
+    # same for the intervention named right before them ("natural Ozempic alternatives").
+    "products": {"kind": ("product", "pronoun", "comparator", "comparator-after", "other-treatment")},
     # Phrases that contain a claim cue but claim nothing ("treatment-resistant", "NIH-
     # supported studies"): matched with the cues, they win as the longer match.
     # `condition`: a condition's name used as a modifier ("flu season", "cancer centre"),

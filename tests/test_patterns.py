@@ -1518,3 +1518,30 @@ def test_talking_to_a_prescriber_is_advice_not_supervision(check):
     # "talk to your prescriber" is the partial caveat (consult), not the full one
     report = check("Ketamine lifts depression. Talk to your prescriber before stopping an SSRI.")
     assert "HL203" in rules_of(report), rules_of(report)
+
+
+@pytest.mark.parametrize("page, rule", [
+    ("Esketamine helps depression. Spravato is not suitable if a rise in blood pressure could be dangerous for you.", "HL202"),
+    ("Esketamine helps depression. Other sedating medicines add to its sedation.", "HL202"),
+    ("St. John's wort lifts low mood. It can make birth control pills less effective.", "HL202"),
+    ("Berberine helps blood sugar. With diabetes medication, berberine can add to their effect and push your numbers too low.",
+     "HL202"),
+])
+def test_contraindications_told_as_who_it_does_not_suit_and_what_it_adds_to(check, page, rule):
+    assert rule not in rules_of(check(page)), rules_of(check(page))
+
+
+def test_an_interaction_sentence_is_not_a_claim(check):
+    assert not check("St. John's wort can make birth control pills less effective.").claims
+
+
+def test_the_medicine_that_products_stand_in_for_is_not_claimed_about(check):
+    report = check("6 Natural Ozempic Alternatives for Weight Loss")
+    assert not {f.rule for f in report.findings if f.rule.startswith("HL2")}, rules_of(report)
+    # the page's own product is still the subject
+    report = check("Compounded semaglutide is a cheaper Ozempic alternative for weight loss.")
+    assert {c.intervention for c in report.claims} == {"compounded-semaglutide"}
+
+
+def test_stopping_the_medicine_is_not_stopping_the_condition(check):
+    assert not check("GLP-1 drugs come with nausea and a real chance of gaining it all back when you stop.").claims

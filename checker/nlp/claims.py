@@ -152,10 +152,18 @@ class ClaimFinder:
             condition_tokens = set()
             compared_from = -1
             other_treatments: list[int] = []
+            compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
+            stood_in_for: set[str] = set()
             for mention in sent_mentions:
                 label = mention.label
                 if label == PRODUCT and mention.id == "comparator":
                     compared_from = mention.end
+                    continue
+                if label == PRODUCT and mention.id == "comparator-after":
+                    continue
+                # "natural Ozempic alternatives", "Ozempic dupes": the medicine they stand in for
+                if label == INTERVENTION and compared_before.intersection((mention.end, mention.end + 1)):
+                    stood_in_for.add(mention.id)
                     continue
                 if label == PRODUCT and mention.id == "other-treatment":
                     if not 0 <= mention.start - compared_from <= 1:
@@ -273,6 +281,9 @@ class ClaimFinder:
                              jurisdictions=places)
             self._resolve(info, explicit, section, topic)
             if info.intervention is None and info.condition is None:
+                continue
+            # ... nor, taken from the page or section, the subject of the sentence that names it
+            if info.intervention in stood_in_for:
                 continue
             span = Span(doc, sent_start, sent_end, label="CLAIM")
             span._.hl_claim = info

@@ -221,7 +221,7 @@ class MentionFinder:
         spans, rows = [], []
         first: dict[str, tuple[int, int]] = {}
         for start, end, label, ident, via, score in kept:
-            if ident not in ("pronoun", "comparator", "other-treatment"):  # they count for claims, not shown as mentions
+            if ident not in ("pronoun", "comparator", "comparator-after", "other-treatment"):  # they count for claims, not shown as mentions
                 span = Span(doc, start, end, label=label, span_id=ident)
                 if via != "name":
                     span._.hl_via = via
