@@ -1545,3 +1545,11 @@ def test_the_medicine_that_products_stand_in_for_is_not_claimed_about(check):
 
 def test_stopping_the_medicine_is_not_stopping_the_condition(check):
     assert not check("GLP-1 drugs come with nausea and a real chance of gaining it all back when you stop.").claims
+
+
+def test_a_page_set_against_a_medicine_is_not_about_it(check):
+    page = ("6 Natural Ozempic Alternatives for Weight Loss\n\n"
+            "All three are sold over the counter, which is a huge plus compared to GLP-1 injections.\n\n"
+            "Berberine helps with weight loss.")
+    report = check(page)
+    assert "semaglutide" not in {f.intervention for f in report.findings}, [(f.rule, f.intervention) for f in report.findings]

@@ -385,8 +385,13 @@ def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str
     text = doc_text(doc)
     heading_ranges = [(b[0], b[1]) for b in blocks if b[2] in ("title", "heading")
                       and not text[b[0]:b[1]].rstrip().endswith("?")]
+    # A medicine named as what the page is set against ("6 Natural Ozempic Alternatives",
+    # "better than Ozempic?") is not its topic.
+    compared_before = {m.start for m in mentions if m.label == PRODUCT and m.id == "comparator-after"}
+    compared_after = {m.end for m in mentions if m.label == PRODUCT and m.id == "comparator"}
     for label in (INTERVENTION, CONDITION):
-        of_label = [m for m in mentions if m.label == label]
+        of_label = [m for m in mentions if m.label == label and not (label == INTERVENTION and (
+            compared_before.intersection((m.end, m.end + 1)) or compared_after.intersection((m.start, m.start - 1))))]
         if not of_label:
             continue
         in_headings = [m for m in of_label if _inside(m.start_char, heading_ranges)]
