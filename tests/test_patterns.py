@@ -1526,6 +1526,9 @@ def test_talking_to_a_prescriber_is_advice_not_supervision(check):
     ("St. John's wort lifts low mood. It can make birth control pills less effective.", "HL202"),
     ("Berberine helps blood sugar. With diabetes medication, berberine can add to their effect and push your numbers too low.",
      "HL202"),
+    ("Chelation therapy cures heart disease. Chelation can also cause dehydration and kidney failure.", "HL201"),
+    ("Chelation therapy cures heart disease. Edetate disodium has killed people by dropping their calcium.", "HL201"),
+    ("Chelation therapy cures heart disease. It should never be given to kids.", "HL202"),
 ])
 def test_contraindications_told_as_who_it_does_not_suit_and_what_it_adds_to(check, page, rule):
     assert rule not in rules_of(check(page)), rules_of(check(page))
