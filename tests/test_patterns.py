@@ -1556,3 +1556,17 @@ def test_a_page_set_against_a_medicine_is_not_about_it(check):
             "Berberine helps with weight loss.")
     report = check(page)
     assert "semaglutide" not in {f.intervention for f in report.findings}, [(f.rule, f.intervention) for f in report.findings]
+
+
+@pytest.mark.parametrize("page, rule", [
+    ("Ivermectin stops COVID. Dr. Ransome is a naturopathic doctor and is not licensed to practice medicine in all states.",
+     "HL204"),
+    ("Ivermectin stops COVID. You are not helpless if someone you love gets sick.", "HL201"),
+    ("Hydroxychloroquine stops COVID. It's not some experimental chemical.", "HL204"),
+])
+def test_a_doctors_licence_falling_ill_and_a_denied_status_state_no_caveat(check, page, rule):
+    assert rule in rules_of(check(page)), rules_of(check(page))
+
+
+def test_a_product_that_made_you_sick_states_its_adverse_effects(check):
+    assert "HL201" not in rules_of(check("Ivermectin stops COVID. It made me sick for two days."))
