@@ -1529,6 +1529,9 @@ def test_talking_to_a_prescriber_is_advice_not_supervision(check):
     ("Chelation therapy cures heart disease. Chelation can also cause dehydration and kidney failure.", "HL201"),
     ("Chelation therapy cures heart disease. Edetate disodium has killed people by dropping their calcium.", "HL201"),
     ("Chelation therapy cures heart disease. It should never be given to kids.", "HL202"),
+    ("BPC-157 heals tendons. Basically all the BPC-157 data is in rats, zero controlled trials in people.", "HL204"),
+    ("BPC-157 heals tendons. It isn't approved as a drug anywhere.", "HL204"),
+    ("Saw palmetto cures BPH. He did get some stomach upset the first couple of weeks.", "HL201"),
 ])
 def test_contraindications_told_as_who_it_does_not_suit_and_what_it_adds_to(check, page, rule):
     assert rule not in rules_of(check(page)), rules_of(check(page))
