@@ -1532,8 +1532,10 @@ def test_talking_to_a_prescriber_is_advice_not_supervision(check):
     ("BPC-157 heals tendons. Basically all the BPC-157 data is in rats, zero controlled trials in people.", "HL204"),
     ("BPC-157 heals tendons. It isn't approved as a drug anywhere.", "HL204"),
     ("Saw palmetto cures BPH. He did get some stomach upset the first couple of weeks.", "HL201"),
+    ("Kratom cures withdrawal. There's no actual clinical trial showing kratom treats opioid withdrawal.", "HL204"),
+    ("Kratom cures withdrawal. No good study has shown that it works.", "HL204"),
 ])
-def test_contraindications_told_as_who_it_does_not_suit_and_what_it_adds_to(check, page, rule):
+def test_caveats_told_in_a_writers_own_words(check, page, rule):
     assert rule not in rules_of(check(page)), rules_of(check(page))
 
 
