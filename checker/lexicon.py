@@ -67,10 +67,12 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   ways); such a cue states an intervention's risks only when its corpus caveat lists one;
 #   caveats `bare_name`: a risk's bare name, which does not make its sentence a caveat; caveats
 #   `needs`: word beginnings one of which the cue's sentence (or the one before) must hold for
-#   the cue to be full ("do not take" says who or with what), else it is partial.
+#   the cue to be full ("do not take" says who or with what), else it is partial; caveats
+#   `answered_no`: the cue counts only in a yes/no question the next sentence answers "no"
+#   ("Is it approved by the FDA? No, and it never will be." states that it is not approved).
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
-                                                                         "needs": list}})
+                                                                         "needs": list, "answered_no": bool}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}

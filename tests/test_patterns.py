@@ -1575,3 +1575,19 @@ def test_a_doctors_licence_falling_ill_and_a_denied_status_state_no_caveat(check
 
 def test_a_product_that_made_you_sick_states_its_adverse_effects(check):
     assert "HL201" not in rules_of(check("Ivermectin stops COVID. It made me sick for two days."))
+
+
+@pytest.mark.parametrize("answer, stated", [
+    ("No, and it never will be, because nobody can patent a molecule.", True),
+    ("Nope.", True),
+    ("Yes, since 2019.", False),
+    ("We get asked this a lot.", False),
+])
+def test_an_approval_asked_about_and_denied_states_the_status(check, answer, stated):
+    page = f"Chlorine dioxide cures autism.\n\nIs chlorine dioxide approved by the FDA?\n\n{answer}"
+    assert ("HL204" not in rules_of(check(page))) is stated, rules_of(check(page))
+
+
+def test_legality_asked_about_and_denied_states_the_legal_status(check):
+    page = "Psilocybin cures depression.\n\nIs psilocybin legal in the UK?\n\nNo. It is a drug the law controls."
+    assert "HL301" not in rules_of(check(page)), rules_of(check(page))

@@ -34,6 +34,7 @@ RISK_KINDS = ("adverse-effects", "contraindications")
 YES_NO_OPENERS = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has",
                   "have", "had", "any", "anything", "am", "may", "might", "must", "shall"}
 AFFIRMATIVES = {"yes", "yep", "yeah", "yup", "absolutely", "definitely", "certainly"}
+NEGATIVES = {"no", "nope", "nah", "not", "never"}
 
 if not Span.has_extension("hl_level"):
     Span.set_extension("hl_level", default="full")
@@ -72,7 +73,10 @@ class CaveatFinder:
             kind = entry["kind"]
             if kind in ("negator", "question", "rhetorical", "lookalike"):
                 continue  # (a look-alike wins as the longer match, and its cue inside drops out)
-            if kind != "commerce" and asked and bisect_left(ends, start + 1) in asked:
+            if entry.get("answered_no"):
+                if not _answered_no(doc, bounds, bisect_left(ends, start + 1)):
+                    continue
+            elif kind != "commerce" and asked and bisect_left(ends, start + 1) in asked:
                 continue
             if any(start - self.negator_window <= n <= start for n in negator_ends):
                 continue
@@ -169,6 +173,17 @@ def _asked_sentences(doc, matches, bounds: list[tuple[int, int]], ends: list[int
             continue  # "Does it interact with other seizure medicines? Yes, and ..."
         asked.add(i)
     return asked
+
+
+def _answered_no(doc, bounds: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence ``i`` is a yes/no question that the next sentence answers "no" ("Is
+    it approved by the FDA? No, and it never will be.")."""
+    if i + 1 >= len(bounds) or _first_word(doc, *bounds[i]) not in YES_NO_OPENERS:
+        return False
+    start, end = bounds[i]
+    if not any(t.text == "?" for t in doc[start:end]):
+        return False
+    return _first_word(doc, *bounds[i + 1]) in NEGATIVES
 
 
 def _first_word(doc, start: int, end: int) -> str:
