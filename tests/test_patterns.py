@@ -1591,3 +1591,13 @@ def test_an_approval_asked_about_and_denied_states_the_status(check, answer, sta
 def test_legality_asked_about_and_denied_states_the_legal_status(check):
     page = "Psilocybin cures depression.\n\nIs psilocybin legal in the UK?\n\nNo. It is a drug the law controls."
     assert "HL301" not in rules_of(check(page)), rules_of(check(page))
+
+
+@pytest.mark.parametrize("text", [
+    "Saw palmetto for BPH. I'm on apixaban for afib.",
+    "Ketamine. Side effects for me were dizziness when I stand up too fast.",
+    "IV vitamin C. She felt nauseated when the drip ran too fast.",
+    "Nabilone. You may also read online that cannabinoid capsules help with long-term pain.",
+])
+def test_other_medicines_too_fast_and_what_you_read_online_claim_nothing_more(check, text):
+    assert not {"HL101", "HL104"} & rules_of(check(text)), rules_of(check(text))
