@@ -1601,3 +1601,13 @@ def test_legality_asked_about_and_denied_states_the_legal_status(check):
 ])
 def test_other_medicines_too_fast_and_what_you_read_online_claim_nothing_more(check, text):
     assert not {"HL101", "HL104"} & rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "SARMs. There's basically zero human evidence that any of these do anything good for low testosterone.",
+    "BPC-157. My PT said some of her other clients swear by BPC for tendons.",
+    "Stem cells for knees. In the United States, the only approved stem cell products are cord blood cells.",
+    "Chelation. The chelating drugs the FDA has approved are prescription-only.",
+])
+def test_denied_evidence_a_professionals_hearsay_and_the_limits_of_approval_claim_nothing(check, text):
+    assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
