@@ -1611,3 +1611,17 @@ def test_other_medicines_too_fast_and_what_you_read_online_claim_nothing_more(ch
 ])
 def test_denied_evidence_a_professionals_hearsay_and_the_limits_of_approval_claim_nothing(check, text):
     assert not {r for r in rules_of(check(text)) if r.startswith("HL10")}, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Kava. my social anxiety took a big step down within the first week", {"HL103", "HL104"}),
+    ("Compounded tirzepatide. Nothing moved my weight until compounded tirzepatide: 31 lbs gone in 8 weeks.", {"HL101", "HL104"}),
+    ("st johns wart got me out of a really dark depression in 2 weeks.", {"HL104"}),
+    ("Kava. My anxiety dropped like a rock.", {"HL103"}),
+])
+def test_a_condition_falling_and_weight_gone_are_effects(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+def test_drops_after_a_condition_name_are_a_product(check):
+    assert not [c for c in check("Homeopathy. Our anxiety drops come in a glass bottle.").claims if c.strength != "mention"]
