@@ -1625,3 +1625,18 @@ def test_a_condition_falling_and_weight_gone_are_effects(check, text, rules):
 
 def test_drops_after_a_condition_name_are_a_product(check):
     assert not [c for c in check("Homeopathy. Our anxiety drops come in a glass bottle.").claims if c.strength != "mention"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D. Because vitamin D is made by your own skin, there is no such thing as taking too much.",
+    "Colloidal silver cures colds. And no, silver will NOT turn you blue.",
+    "IV vitamin C kills cancer cells while leaving healthy tissue untouched.",
+    "Turmeric. Most people use it alongside their regular medicines with no problems.",
+])
+def test_safety_told_as_harms_that_cannot_happen(check, text):
+    assert "HL107" in rules_of(check(text)), rules_of(check(text))
+
+
+def test_no_as_an_answer_leaves_a_real_negation_alone(check):
+    report = check("Kratom for pain. No, it does not cure cancer.")
+    assert not [c for c in report.claims if c.condition == "cancer" and c.strength != "mention"]
