@@ -1640,3 +1640,17 @@ def test_safety_told_as_harms_that_cannot_happen(check, text):
 def test_no_as_an_answer_leaves_a_real_negation_alone(check):
     report = check("Kratom for pain. No, it does not cure cancer.")
     assert not [c for c in report.claims if c.condition == "cancer" and c.strength != "mention"]
+
+
+@pytest.mark.parametrize("text", [
+    "Homeopathic allergy drops keep allergies away, without the drowsiness of antihistamines.",
+    "Psilocybin ceremonies ease anxiety and depression, with none of the side effects of antidepressants.",
+    "St John's wort helps beat depression without the side effects of prescription pills.",
+])
+def test_free_of_a_harm_another_treatment_has_claims_safety_and_a_comparison(check, text):
+    assert {"HL106", "HL107"} <= rules_of(check(text)), rules_of(check(text))
+
+
+def test_free_of_the_misery_of_a_detox_is_a_comparison_only(check):
+    rules = rules_of(check("NAD+ helps clients break free from opioid cravings, without the misery of a traditional detox."))
+    assert "HL106" in rules and "HL107" not in rules, rules
