@@ -1652,5 +1652,5 @@ def test_free_of_a_harm_another_treatment_has_claims_safety_and_a_comparison(che
 
 
 def test_free_of_the_misery_of_a_detox_is_a_comparison_only(check):
-    rules = rules_of(check("NAD+ helps clients break free from opioid cravings, without the misery of a traditional detox."))
+    rules = rules_of(check("Kratom helps people break free from opioid cravings, without the misery of a traditional detox."))
     assert "HL106" in rules and "HL107" not in rules, rules
