@@ -1654,3 +1654,17 @@ def test_free_of_a_harm_another_treatment_has_claims_safety_and_a_comparison(che
 def test_free_of_the_misery_of_a_detox_is_a_comparison_only(check):
     rules = rules_of(check("Kratom helps people break free from opioid cravings, without the misery of a traditional detox."))
     assert "HL106" in rules and "HL107" not in rules, rules
+
+
+@pytest.mark.parametrize("text", [
+    "Saw palmetto. better then flomax",
+    "Berberine is hands down the best weight loss supplement out there.",
+    "Berberine gummies lower blood sugar just like metformin.",
+    "Tirzepatide is the strongest weight-loss medicine ever made.",
+])
+def test_superiority_in_everyday_words(check, text):
+    assert "HL106" in rules_of(check(text)), rules_of(check(text))
+
+
+def test_the_supplement_in_the_morning_is_no_superlative(check):
+    assert "HL106" not in rules_of(check("Fish oil. Take the supplement in the morning with food."))
