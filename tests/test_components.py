@@ -168,3 +168,19 @@ def test_pattern_matcher_tries_an_anchor_only_where_its_other_words_fit(text, fo
     entry = Entry("test.speed", "qualifiers", (), (pattern,), {})
     matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, [entry])
     assert sorted((s, e) for _, s, e in matcher(nlp.make_doc(text))) == found
+
+
+def test_pattern_matcher_not_in_excludes_words_and_is_never_an_anchor():
+    import spacy
+
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import EntryMatcher, compile_pattern
+
+    nlp = spacy.blank("en")
+    pattern = ({"LOWER": {"NOT_IN": ["anti"]}}, {"ORTH": "-"}, {"IS_ALPHA": True}, {"LOWER": "drugs"})
+    matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, [Entry("test.modifier", "lookalikes", (), (pattern,), {})])
+    found = lambda text: [(s, e) for _, s, e in matcher(nlp.make_doc(text))]  # noqa: E731
+    assert found("prescription weight-loss drugs") == [(1, 5)]
+    assert found("prescription anti-anxiety drugs") == []
+    with pytest.raises(ValueError):
+        compile_pattern(({"LOWER": {"IN": ["a"], "NOT_IN": ["b"]}},))

@@ -1668,3 +1668,21 @@ def test_superiority_in_everyday_words(check, text):
 
 def test_the_supplement_in_the_morning_is_no_superlative(check):
     assert "HL106" not in rules_of(check("Fish oil. Take the supplement in the morning with food."))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Compounded tirzepatide is the weight-loss breakthrough of the decade.", {"HL101"}),
+    ("Compounded semaglutide resets your metabolism so the weight stays off for good.", {"HL101", "HL105"}),
+    ("Compounded semaglutide. The weight you lose stays gone.", {"HL101", "HL105"}),
+    ("Lose up to 20% of your body weight with compounded semaglutide, the same active ingredient as Ozempic.", {"HL101"}),
+])
+def test_weight_told_with_a_hyphen_or_as_staying_off(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+def test_a_hyphenated_condition_before_a_class_of_drugs_is_a_modifier(check):
+    report = check("Unlike prescription weight-loss drugs, apple cider vinegar works with your body.")
+    assert not {"HL101", "HL103"} & rules_of(report), rules_of(report)
+    # "anti-anxiety medication" still names anxiety
+    report = check("Clinical studies have shown that kava works as well as prescription anti-anxiety medication.")
+    assert any(c.condition == "anxiety" for c in report.claims), report.claims

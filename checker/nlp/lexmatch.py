@@ -152,7 +152,7 @@ class TokenView:
 class Step:
     attr: str  # "any" | "lower" | "orth" | a token flag attribute
     words: frozenset[str] | None  # for lower / orth
-    flag: bool  # for flags: the value required
+    flag: bool  # for flags: the value required; for words: False for NOT_IN (any word but these)
     min: int
     max: int
     hashes: frozenset[int] = frozenset()  # the words' string hashes, as in the Doc's arrays
@@ -162,7 +162,7 @@ class Step:
             return True
         value = view.column(self.attr)[index]
         if self.words is not None:
-            return value in self.hashes
+            return (value in self.hashes) == self.flag
         return bool(value) == self.flag
 
 
@@ -179,10 +179,13 @@ def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
             raise ValueError(f"each pattern token needs exactly one attribute besides OP, got {keys}")
         key, value = keys[0], token[keys[0]]
         if key in ("LOWER", "ORTH", "TEXT"):
-            values = value["IN"] if isinstance(value, Mapping) else [value]
+            if isinstance(value, Mapping) and set(value) - {"IN", "NOT_IN"} or isinstance(value, Mapping) and len(value) != 1:
+                raise ValueError(f"{key} takes a word, {{IN = [...]}} or {{NOT_IN = [...]}}, got {dict(value)}")
+            wanted = not (isinstance(value, Mapping) and "NOT_IN" in value)
+            values = (value["IN"] if wanted else value["NOT_IN"]) if isinstance(value, Mapping) else [value]
             attr = "lower" if key == "LOWER" else "orth"
             words = frozenset(v.lower() if attr == "lower" else v for v in values)
-            steps.append(Step(attr, words, True, low, high, frozenset(hash_string(w) for w in words)))
+            steps.append(Step(attr, words, wanted, low, high, frozenset(hash_string(w) for w in words)))
         elif key in _FLAGS:
             steps.append(Step(_FLAGS[key], None, bool(value), low, high))
         else:
@@ -205,7 +208,7 @@ class AnchoredPattern:
     def build(cls, entry_id: str, steps: tuple[Step, ...]) -> "AnchoredPattern":
         candidates = []
         for index, step in enumerate(steps):
-            if step.words is not None and step.min >= 1:
+            if step.words is not None and step.flag and step.min >= 1:  # (a NOT_IN step cannot anchor)
                 before = steps[:index]
                 if any(s.max == MAX_REPEAT for s in before):
                     continue  # an unbounded prefix cannot be anchored; try a later step
@@ -216,7 +219,7 @@ class AnchoredPattern:
         for index, _ in candidates:
             found = []
             for other, step in enumerate(steps):
-                if other == index or step.words is None or step.min < 1:
+                if other == index or step.words is None or not step.flag or step.min < 1:
                     continue
                 between = steps[index:other] if other > index else steps[other:index]
                 if any(s.max == MAX_REPEAT for s in between):

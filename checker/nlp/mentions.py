@@ -117,6 +117,9 @@ class MentionFinder:
         listed = {n.lower() for names in condition_names.values() for n in names}
         for ident, names in condition_names.items():
             forms = [p for n in names for p in plural_of_last_word(n) + singular_of_last_word(n)]
+            # ... and a two-word name written with a hyphen ("the weight-loss breakthrough",
+            # "long-COVID"), as pages often do when the name stands before a noun.
+            forms += [n.replace(" ", "-") for n in names if n.count(" ") == 1]
             self._names.add(f"C|{ident}|name", [f for f in forms if f.lower() not in listed])
         # Fuzzy candidates: single-word intervention names, grouped by first letter
         # (misspellings rarely change it), which also keeps each rapidfuzz call small.
