@@ -1686,3 +1686,14 @@ def test_a_hyphenated_condition_before_a_class_of_drugs_is_a_modifier(check):
     # "anti-anxiety medication" still names anxiety
     report = check("Clinical studies have shown that kava works as well as prescription anti-anxiety medication.")
     assert any(c.condition == "anxiety" for c in report.claims), report.claims
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Kava. i went from panic attacks every other day to basically none since i started drinking it.", "panic-disorder"),
+    ("Turmeric. knee swelling is way down, pain went from an 8 to like a 3", "pain"),
+    ("CBD. The tincture has my fibromyalgia pain down from an 8 to about a 3 most days.", "fibromyalgia"),
+    ("Ayahuasca. Many of our guests come to us with anxiety and leave without it.", "anxiety"),
+    ("Valerian. Tastes kind of earthy but I sleep like a baby now.", "insomnia"),
+])
+def test_outcomes_told_as_scores_frequencies_and_idioms_are_claims(check, text, condition):
+    assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
