@@ -1697,3 +1697,12 @@ def test_a_hyphenated_condition_before_a_class_of_drugs_is_a_modifier(check):
 ])
 def test_outcomes_told_as_scores_frequencies_and_idioms_are_claims(check, text, condition):
     assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Delta 8. delta 8 gummies are the move for anxiety, I take one 25mg at night and I'm out cold.", False),
+    ("Melatonin for sleep. Start with one gummy and see how you feel.", False),
+    ("Ketamine. One infusion and my depression lifted.", True),
+])
+def test_a_dose_instruction_is_no_speed_claim(check, text, fires):
+    assert ("HL104" in rules_of(check(text))) is fires, rules_of(check(text))
