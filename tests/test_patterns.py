@@ -1706,3 +1706,12 @@ def test_outcomes_told_as_scores_frequencies_and_idioms_are_claims(check, text, 
 ])
 def test_a_dose_instruction_is_no_speed_claim(check, text, fires):
     assert ("HL104" in rules_of(check(text))) is fires, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "IV vitamin C. Many of our guests are going through cancer treatment and love how they feel after a drip.",
+    "IV vitamin C. Cancer support alongside conventional care",
+    "Kratom. Opioid withdrawal is miserable but it's the relapse afterwards that kills people.",
+])
+def test_the_readers_own_care_and_what_kills_people_claim_nothing(check, text):
+    assert not {"HL101", "HL103"} & rules_of(check(text)), rules_of(check(text))
