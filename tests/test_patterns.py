@@ -1462,6 +1462,8 @@ def test_comparing_uses_or_oneself_and_ethics_approval_claim_nothing(check, text
     "BPC-157 is sold here. Some sites claim BPC regrows tendons in two weeks.",
     "Apple cider vinegar gummies. Some TikTok girls say ACV melts belly fat.",
     "Kratom. A guy at work says kratom got him off pills.",
+    "Apple cider vinegar. Some people say apple cider vinegar burns fat while you sleep.",
+    "Fish oil gummies. Some moms in our community say the gummies have helped with their kiddo's ADHD.",
     "Berberine. My feed is full of people calling it nature's Ozempic.",
     "Esketamine at our clinic. No medicine can promise that.",
     "Kava drops. First, a gentle but important point.",
