@@ -1717,3 +1717,17 @@ def test_a_dose_instruction_is_no_speed_claim(check, text, fires):
 ])
 def test_the_readers_own_care_and_what_kills_people_claim_nothing(check, text):
     assert not {"HL101", "HL103"} & rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Melatonin gummies. Most customers wake up clear-headed, but everyone is different.", "HL110"),
+    ("Melatonin. Anyone taking fluvoxamine, which can raise melatonin levels sharply, should ask first.", "HL110"),
+    ("Kratom. Be safe out there, friends.", "HL107"),
+    ("Berberine. Nurse here, some gentle pushback on the nature's Ozempic thing.", "HL107"),
+])
+def test_everyday_phrases_with_qualifier_words_claim_nothing(check, text, rule):
+    assert rule not in rules_of(check(text)), rules_of(check(text))
+
+
+def test_works_for_everyone_still_claims_breadth(check):
+    assert "HL110" in rules_of(check("Melatonin gummies work for everyone with insomnia."))
