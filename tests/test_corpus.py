@@ -40,6 +40,16 @@ def test_mdma_facts_the_example_rests_on():
         assert corpus.sources[source_id].url.startswith("http")
 
 
+def test_every_unapproved_or_controlled_substance_has_a_legal_status_caveat():
+    # HL301 suggests the corpus's legal-status wording; without a row it cannot fire at all
+    # (IV vitamin C, not approved in the US, had none).
+    corpus = load_corpus()
+    missing = [i for i in corpus.interventions
+               if any(s.approval in ("not-approved", "restricted") or s.controlled for s in corpus.status_of(i))
+               and not corpus.caveats_of(i, "legal-status")]
+    assert missing == []
+
+
 def test_broad_condition_uses_the_best_graded_narrower_row():
     corpus = load_corpus()
     assert corpus.evidence_for("psilocybin", "depression").id == "psilocybin-treatment-resistant-depression"
