@@ -1731,3 +1731,29 @@ def test_everyday_phrases_with_qualifier_words_claim_nothing(check, text, rule):
 
 def test_works_for_everyone_still_claims_breadth(check):
     assert "HL110" in rules_of(check("Melatonin gummies work for everyone with insomnia."))
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Kratom also helped my depression more than six years of SSRIs ever did.", {"HL106"}),
+    ("Ostarine helped my low T symptoms more than the clomid my doc gave me.", {"HL106"}),
+    ("BPC-157 healed my tendon way faster than PT ever did.", {"HL104", "HL106"}),
+])
+def test_another_treatments_effect_set_against_it_is_a_comparison(check, text, rules):
+    assert rules <= rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kava calmed anxiety a little more than a placebo did in some small studies.",
+    "Kava helps my anxiety more than I ever thought it could.",
+])
+def test_placebo_and_oneself_are_no_other_treatment(check, text):
+    assert "HL106" not in rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Vitamin D. Most people notice more energy within the first week.", "fatigue"),
+    ("Melatonin gummies are clinically proven to improve sleep quality.", "sleep-disorder"),
+    ("SARMs. Ostarine brings your T levels back up, no needles needed.", "low-testosterone"),
+])
+def test_energy_sleep_quality_and_restored_levels_name_their_condition(check, text, condition):
+    assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
