@@ -1757,3 +1757,8 @@ def test_placebo_and_oneself_are_no_other_treatment(check, text):
 ])
 def test_energy_sleep_quality_and_restored_levels_name_their_condition(check, text, condition):
     assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
+
+
+def test_the_person_who_manages_a_condition_is_no_claim(check):
+    report = check("Berberine. Talk to whoever manages your diabetes before you start.")
+    assert not report.claims or all(c.strength == "mention" for c in report.claims), report.claims
