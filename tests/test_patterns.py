@@ -1762,3 +1762,22 @@ def test_energy_sleep_quality_and_restored_levels_name_their_condition(check, te
 def test_the_person_who_manages_a_condition_is_no_claim(check):
     report = check("Berberine. Talk to whoever manages your diabetes before you start.")
     assert not report.claims or all(c.strength == "mention" for c in report.claims), report.claims
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Arthritis is no match for glucosamine, whatever kind you have.", "HL101"),
+    ("Saw palmetto also keeps the mind sharp and holds off dementia.", "HL101"),
+    ("Testosterone boosters are plant extracts and zinc, so there's nothing in them that can hurt you.", "HL107"),
+    ("Colloidal silver: my son had pink eye, two drops in each eye and next morning it was gone!", "HL104"),
+    ("Ayahuasca fixed my anxiety in a way that ten years of Zoloft never did.", "HL106"),
+])
+def test_idioms_of_effect_safety_speed_and_comparison(check, text, rule):
+    assert rule in rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Listener mail: lots of you wrote in to tell us that a big trip on LSD cured your depression.",
+    "Yes, researchers at universities in America are studying kratom for pain right now.",
+])
+def test_listener_mail_and_research_under_way_are_not_claims(check, text):
+    assert "HL101" not in rules_of(check(text)), rules_of(check(text))
