@@ -1781,3 +1781,12 @@ def test_idioms_of_effect_safety_speed_and_comparison(check, text, rule):
 ])
 def test_listener_mail_and_research_under_way_are_not_claims(check, text):
     assert "HL101" not in rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("LSD brings relief from generalized anxiety after a single dose, and the relief lasts three months.", True),
+    ("One dose of LSD that works for months is a game-changer for generalized anxiety disorder.", True),
+    ("High-dose vitamin C is the most important cancer breakthrough of the last fifty years.", False),
+])
+def test_how_long_an_effect_lasts_is_durability(check, text, fires):
+    assert ("HL105" in rules_of(check(text))) is fires, rules_of(check(text))
