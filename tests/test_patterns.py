@@ -1790,3 +1790,11 @@ def test_listener_mail_and_research_under_way_are_not_claims(check, text):
 ])
 def test_how_long_an_effect_lasts_is_durability(check, text, fires):
     assert ("HL105" in rules_of(check(text))) is fires, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("When Dale caught COVID last winter, ivermectin had him back at choir practice in three days.", "covid-19"),
+    ("Testosterone boosters: most guys feel their sex drive come back within two weeks.", "low-libido"),
+])
+def test_back_to_ordinary_life_and_a_function_restored_are_outcomes(check, text, condition):
+    assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
