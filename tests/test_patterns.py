@@ -1798,3 +1798,12 @@ def test_how_long_an_effect_lasts_is_durability(check, text, fires):
 ])
 def test_back_to_ordinary_life_and_a_function_restored_are_outcomes(check, text, condition):
     assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Arthritis is no match for glucosamine, whatever kind you have.", "HL110"),
+    ("Haven't had a depressive episode since April on St John's wort and honestly it feels permanent this time.", "HL105"),
+    ("Coach Deshawn quit smoking for good after switching to ZYN pouches.", "HL105"),
+])
+def test_a_negation_inside_an_effect_idiom_denies_no_qualifier_beside_it(check, text, rule):
+    assert rule in rules_of(check(text)), rules_of(check(text))
