@@ -1807,3 +1807,11 @@ def test_back_to_ordinary_life_and_a_function_restored_are_outcomes(check, text,
 ])
 def test_a_negation_inside_an_effect_idiom_denies_no_qualifier_beside_it(check, text, rule):
     assert rule in rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("Mercury cream. Many of our customers use it during pregnancy with no problem.", True),
+    ("Kava. Avoid during pregnancy; otherwise safe for most adults.", False),
+])
+def test_a_risk_followed_by_its_denial_is_a_safety_claim(check, text, fires):
+    assert ("HL107" in rules_of(check(text))) is fires, rules_of(check(text))

@@ -86,6 +86,11 @@ class CaveatFinder:
             if any(s <= start and end <= e or kind in RISK_KINDS and e <= start <= e + self.negator_window
                    for s, e in safety_spans):
                 continue
+            # ... or right after it ("used it during pregnancy with no problem"; not "avoid
+            # during pregnancy; otherwise safe", where punctuation parts them).
+            if kind in RISK_KINDS and any(end <= s <= end + 1 and not any(t.is_punct for t in doc[end:s])
+                                          for s, e in safety_spans):
+                continue
             if kind in RISK_KINDS and _sold_against(doc, start, end, claim_ranges, claim_starts):
                 continue
             level = entry["level"]
