@@ -100,6 +100,14 @@ def test_an_ellipsis_before_a_lower_case_word_is_a_pause():
     assert [s.text.strip() for s in doc.sents] == ["The withdrawal was just... gone.", "Then...", "Nothing came back."]
 
 
+def test_words_glued_by_an_ellipsis_are_words_and_a_run_of_dots_is_one_pause():
+    nlp = build_pipeline()
+    doc = nlp("Can help….with the prevention of …..stroke. Visit www.example.com today.")
+    assert [t.text for t in doc][:9] == ["Can", "help", "….", "with", "the", "prevention", "of", "…..", "stroke"]
+    assert "www.example.com" in [t.text for t in doc]
+    assert [s.text.strip() for s in doc.sents] == ["Can help….with the prevention of …..stroke.", "Visit www.example.com today."]
+
+
 def test_a_context_entry_may_set_its_own_scope(tmp_path):
     import pytest
 

@@ -10,6 +10,8 @@ Each component is a registered factory (entry point ``spacy_factories``) and wri
 
 from __future__ import annotations
 
+import re
+
 PIPE_NAMES = ("healthlint_sentences", "healthlint_mentions", "healthlint_claims", "healthlint_context", "healthlint_caveats")
 
 SPANS_MENTIONS = "hl_mentions"
@@ -49,6 +51,9 @@ TOKENIZER = "healthlint.Tokenizer.v1"
 # the name "vitamin D" and the end of the sentence ("low T.", "hepatitis C."). Health copy
 # names vitamins and conditions by a capital letter far more often than it writes initials.
 CAPITAL_LETTER_FULL_STOP = r"(?<=^[A-Z])\."
+# An ellipsis run with full stops in it ("….", "…..") splits words as one piece, not "…" and ".with".
+ELLIPSIS_RUN = r"[.…]*…[.…]*"
+ELLIPSIS_RUN_AT_EDGE = r"(?:[.…]*…[.…]*|\.{3,})"
 
 
 def _register_tokenizer() -> None:
@@ -65,9 +70,17 @@ def _register_tokenizer() -> None:
     def create_tokenizer():
         def make(nlp):
             d = nlp.Defaults
+
+            # spaCy's URL rule takes words glued by an ellipsis ("Can help….with") for a
+            # domain name, hiding both words; no host name holds "…" or "..". (A compiled
+            # pattern, not a function, so that the tokenizer still serialises.)
+            url = d.url_match.__self__
+            pattern = url.pattern.removeprefix("(?u)")  # inline flags must stay in front
+            url_match = re.compile(r"(?!.*(?:…|\.\.))(?:" + pattern + ")", url.flags).match
+
             return Tokenizer(nlp.vocab, rules=d.tokenizer_exceptions,
-                             prefix_search=compile_prefix_regex(d.prefixes).search,
-                             suffix_search=compile_suffix_regex([*d.suffixes, CAPITAL_LETTER_FULL_STOP]).search,
-                             infix_finditer=compile_infix_regex(d.infixes).finditer,
-                             token_match=d.token_match, url_match=d.url_match)
+                             prefix_search=compile_prefix_regex([ELLIPSIS_RUN_AT_EDGE, *d.prefixes]).search,
+                             suffix_search=compile_suffix_regex([ELLIPSIS_RUN_AT_EDGE, *d.suffixes, CAPITAL_LETTER_FULL_STOP]).search,
+                             infix_finditer=compile_infix_regex([ELLIPSIS_RUN, *d.infixes]).finditer,
+                             token_match=d.token_match, url_match=url_match)
         return make

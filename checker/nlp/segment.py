@@ -17,14 +17,19 @@ from spacy.strings import hash_string
 
 _ENDERS = frozenset({".", "!", "?", "…", "!!", "??", "?!", "...", "。", "!!!"})
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-# An ellipsis is a pause, not an end, when a lower-case word follows (by ORTH hash).
-_ELLIPSES = frozenset(hash_string(e) for e in ("...", "…"))
+
+
+def _is_ellipsis(text: str) -> bool:
+    """"...", "…", and runs of them ("….", "…..", "....."): a pause, which ends a sentence
+    only when no lower-case word follows."""
+    return len(text) > 1 and set(text) <= {".", "…"} and ("…" in text or len(text) >= 3) or text == "…"
 
 
 class SentenceSegmenter:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self._kind: dict[int, int] = {}  # orth hash -> 1 ender, 2 closer, 0 other (a cache)
+        self._ellipses = {hash_string(e) for e in ("...", "…")}  # grows with the runs seen
 
     def _kinds(self, doc, orths: numpy.ndarray) -> numpy.ndarray:
         strings = doc.vocab.strings
@@ -33,7 +38,10 @@ class SentenceSegmenter:
         for value in unique.tolist():
             if value not in kind:
                 text = strings[value]
-                kind[value] = 1 if (text in _ENDERS or "\n" in text) else 2 if text in _CLOSERS else 0
+                ellipsis = _is_ellipsis(text)
+                if ellipsis:
+                    self._ellipses.add(value)
+                kind[value] = 1 if (text in _ENDERS or ellipsis or "\n" in text) else 2 if text in _CLOSERS else 0
                 if len(kind) > 100_000:
                     kind.clear()
         lookup = numpy.array([kind[v] for v in unique.tolist()], dtype=numpy.int8)
@@ -59,7 +67,7 @@ class SentenceSegmenter:
             while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
-                if orths[position] in _ELLIPSES and doc[nxt].text[:1].islower():
+                if orths[position] in self._ellipses and doc[nxt].text[:1].islower():
                     continue  # "the withdrawal was just... gone"
                 starts[nxt] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
