@@ -1815,3 +1815,18 @@ def test_a_negation_inside_an_effect_idiom_denies_no_qualifier_beside_it(check, 
 ])
 def test_a_risk_followed_by_its_denial_is_a_safety_claim(check, text, fires):
     assert ("HL107" in rules_of(check(text))) is fires, rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, caveat", [
+    ("Omega Max protects against blood clots, which can cause heart attacks and stroke.", False),
+    ("Kratom, which can cause liver injury, should not be mixed with alcohol.", True),
+])
+def test_a_risk_told_of_a_condition_in_a_relative_clause_is_no_caveat(check, text, caveat):
+    report = check(text)
+    stated = any(c.kind == "adverse-effects" for c in report.caveats)
+    assert stated is caveat, report.caveats
+
+
+def test_libido_names_low_libido(check):
+    report = check("PT-141 targets the central nervous system directly to improve libido.")
+    assert any(c.condition == "low-libido" for c in report.claims), report.claims

@@ -35,6 +35,7 @@ YES_NO_OPENERS = {"do", "does", "did", "is", "are", "was", "were", "can", "could
                   "have", "had", "any", "anything", "am", "may", "might", "must", "shall"}
 AFFIRMATIVES = {"yes", "yep", "yeah", "yup", "absolutely", "definitely", "certainly"}
 NEGATIVES = {"no", "nope", "nah", "not", "never"}
+RELATIVE_OPENERS = {"which", "that"}  # "clots, which can cause ...": what the risk is told of
 
 if not Span.has_extension("hl_level"):
     Span.set_extension("hl_level", default="full")
@@ -61,7 +62,8 @@ class CaveatFinder:
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         asked = _asked_sentences(doc, matches, bounds, ends)
         claim_ranges = claim_rows(doc)
-        conditions = [m.start for m in mention_rows(doc) if m.label == CONDITION]  # in order
+        condition_rows = [m for m in mention_rows(doc) if m.label == CONDITION]
+        conditions = [m.start for m in condition_rows]  # in order
         says_who: dict[tuple[int, str], bool] = {}  # (sentence, entry) -> answer
         claims = [info for _, _, info in claim_ranges]
         claim_starts = [c[0] for c in claim_ranges]
@@ -92,6 +94,8 @@ class CaveatFinder:
                                           for s, e in safety_spans):
                 continue
             if kind in RISK_KINDS and _sold_against(doc, start, end, claim_ranges, claim_starts):
+                continue
+            if kind in RISK_KINDS and _said_of_a_condition(doc, start, condition_rows):
                 continue
             level = entry["level"]
             if entry.get("needs") and level == "full":
@@ -155,6 +159,19 @@ def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[in
         return False
     _, claim_end, info = claim_ranges[index]
     return start < claim_end and bool(info.condition_text) and doc[start:end].text.lower() in info.condition_text.lower()
+
+
+def _said_of_a_condition(doc, start: int, conditions) -> bool:
+    """Whether the risk is told of a condition in a relative clause ("protects against blood
+    clots, which can cause heart attacks"): the disease's harm, not the product's. ("Kratom,
+    which can cause liver injury" keeps its caveat: its antecedent is no condition.)"""
+    at = start - 1
+    if at < 1 or doc[at].lower_ not in RELATIVE_OPENERS:
+        return False
+    at -= 1
+    if doc[at].is_punct and at > 0:
+        at -= 1
+    return any(m.start <= at < m.end for m in conditions)
 
 
 def _asked_sentences(doc, matches, bounds: list[tuple[int, int]], ends: list[int]) -> set[int]:
