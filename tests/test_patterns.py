@@ -1830,3 +1830,15 @@ def test_a_risk_told_of_a_condition_in_a_relative_clause_is_no_caveat(check, tex
 def test_libido_names_low_libido(check):
     report = check("PT-141 targets the central nervous system directly to improve libido.")
     assert any(c.condition == "low-libido" for c in report.claims), report.claims
+
+
+@pytest.mark.parametrize("text", [
+    "Data are insufficient to support recommendations for or against the use of any vitamin, mineral, herb or other "
+    "botanical to prevent or treat COVID-19.",
+    "Ashwagandha has also been promoted for COVID-19, but there isn't sufficient high-quality evidence to support its use.",
+    "Some physicians and alternative medicine practitioners have recommended EDTA chelation as a way to treat coronary "
+    "heart disease, although it is not approved by the FDA for this purpose.",
+])
+def test_insufficient_evidence_and_what_some_have_promoted_are_no_claims(check, text):
+    report = check(text)
+    assert not [f for f in report.findings if f.rule.startswith("HL1") and f.severity.value == "error"], report.findings
