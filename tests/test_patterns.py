@@ -1842,3 +1842,11 @@ def test_libido_names_low_libido(check):
 def test_insufficient_evidence_and_what_some_have_promoted_are_no_claims(check, text):
     report = check(text)
     assert not [f for f in report.findings if f.rule.startswith("HL1") and f.severity.value == "error"], report.findings
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Ashwagandha. Social anxiety is way down too, I actually went to a work thing.", "social-anxiety-disorder"),
+    ("Ginkgo. I'm remembering names at work again and my forgetfulness is way down.", "memory-loss"),
+])
+def test_a_condition_way_down_is_an_outcome(check, text, condition):
+    assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
