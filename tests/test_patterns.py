@@ -1850,3 +1850,14 @@ def test_insufficient_evidence_and_what_some_have_promoted_are_no_claims(check, 
 ])
 def test_a_condition_way_down_is_an_outcome(check, text, condition):
     assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ginkgo sharpens memory and focus by boosting blood flow to the brain.", True),
+    ("Ginkgo. Sharpens recall for names, dates and numbers", True),
+    ("Ten days on Ginkgo Clarity and my memory is as sharp as it was at 40.", True),
+    ("MDMA therapy helps with processing traumatic memories.", False),
+])
+def test_an_effect_on_memory_names_memory_loss(check, text, names):
+    found = any(c.condition == "memory-loss" for c in check(text).claims)
+    assert found is names, check(text).claims
