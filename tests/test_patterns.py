@@ -1861,3 +1861,11 @@ def test_a_condition_way_down_is_an_outcome(check, text, condition):
 def test_an_effect_on_memory_names_memory_loss(check, text, names):
     found = any(c.condition == "memory-loss" for c in check(text).claims)
     assert found is names, check(text).claims
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D. My whole family took 10,000 IU a day all through 2021 and not one of us caught covid.",
+    "Ivermectin worked for my whole family when we all got covid, nobody ended up in the hospital.",
+])
+def test_prevention_told_as_what_did_not_happen_is_a_claim(check, text):
+    assert "HL102" in rules_of(check(text)), rules_of(check(text))

@@ -68,6 +68,7 @@ class CaveatFinder:
         claims = [info for _, _, info in claim_ranges]
         claim_starts = [c[0] for c in claim_ranges]
         effect_starts = {cue.start for info in claims for cue in info.effects}
+        effect_spans = [(cue.start, cue.end) for info in claims for cue in info.effects]
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
@@ -83,6 +84,9 @@ class CaveatFinder:
             if any(start - self.negator_window <= n <= start for n in negator_ends):
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
+                continue
+            # A risk inside an effect cue is the effect's words ("nobody ended up in the hospital").
+            if kind in RISK_KINDS and any(s <= start and end <= e for s, e in effect_spans):
                 continue
             # ... and so is the harm a safety claim denies right before it ("it won't cause dependence").
             if any(s <= start and end <= e or kind in RISK_KINDS and e <= start <= e + self.negator_window
