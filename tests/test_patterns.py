@@ -1869,3 +1869,17 @@ def test_an_effect_on_memory_names_memory_loss(check, text, names):
 ])
 def test_prevention_told_as_what_did_not_happen_is_a_claim(check, text):
     assert "HL102" in rules_of(check(text)), rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("IV vitamin C. I know the vitamin C drips are why my tumor markers came down.", "cancer"),
+    ("Melatonin. Two weeks on DreamDrift Kids and she sleeps straight through till 7.", "insomnia"),
+    ("Ketamine. After 15 years of depression and 6 different pills, I feel like myself again.", "depression"),
+    ("Stem cell therapy. After my injections the knee osteoarthritis pain is down to maybe a 2 out of 10.", "osteoarthritis"),
+])
+def test_everyday_outcome_idioms_are_claims(check, text, condition):
+    assert any(c.condition == condition and c.strength != "mention" for c in check(text).claims), check(text).claims
+
+
+def test_coming_down_with_the_flu_is_no_outcome(check):
+    assert not check("Elderberry. Last winter I came down with the flu twice.").claims
