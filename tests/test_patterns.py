@@ -1883,3 +1883,13 @@ def test_everyday_outcome_idioms_are_claims(check, text, condition):
 
 def test_coming_down_with_the_flu_is_no_outcome(check):
     assert not check("Elderberry. Last winter I came down with the flu twice.").claims
+
+
+def test_an_html_title_names_the_topic_but_makes_no_claim():
+    from checker import Checker
+    from checker.ingest import from_text
+    html = ("<html><head><title>Stem Cell Therapy for Knee Arthritis, COPD &amp; Autism | VidaNova</title></head>"
+            "<body><p>Our treatments are given in Tijuana.</p></body></html>")
+    report = Checker().check_document(from_text(html, uri="page.html", format="html"))
+    assert not [c for c in report.claims if c.location.line == 1 and "Autism" in c.text], report.claims
+    assert not [f for f in report.findings if f.rule in ("HL101", "HL103")], report.findings

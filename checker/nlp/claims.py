@@ -195,6 +195,11 @@ class ClaimFinder:
                         asked_section[label] = asked
                     elif asked_section.pop(label, False):
                         section.pop(label, None)
+            if block == "title":
+                # The document's title (HTML <title>, Markdown front matter) is metadata, not
+                # copy on the page: it names the topic, and its H1 repeats it where the page
+                # shows it.
+                continue
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers, places = [], [], []
             implying: list[tuple[str, Cue]] = []
