@@ -1893,3 +1893,13 @@ def test_an_html_title_names_the_topic_but_makes_no_claim():
     report = Checker().check_document(from_text(html, uri="page.html", format="html"))
     assert not [c for c in report.claims if c.location.line == 1 and "Autism" in c.text], report.claims
     assert not [f for f in report.findings if f.rule in ("HL101", "HL103")], report.findings
+
+
+@pytest.mark.parametrize("text, intervention", [
+    ("Echinacea eases colds. It can set off allergic reactions in folks who suffer with ragweed.", "echinacea"),
+    ("Melatonin helps me sleep, but it gave me weird dreams and a headache the next morning.", "melatonin"),
+    ("Valerian helps my insomnia. Only downside: it gave me a groggy head the next morning.", "valerian"),
+])
+def test_adverse_effects_told_in_everyday_words_are_stated(check, text, intervention):
+    report = check(text)
+    assert not [f for f in report.findings if f.rule == "HL201" and f.intervention == intervention], report.findings
