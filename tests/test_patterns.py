@@ -1903,3 +1903,12 @@ def test_an_html_title_names_the_topic_but_makes_no_claim():
 def test_adverse_effects_told_in_everyday_words_are_stated(check, text, intervention):
     report = check(text)
     assert not [f for f in report.findings if f.rule == "HL201" and f.intervention == intervention], report.findings
+
+
+@pytest.mark.parametrize("text, intervention", [
+    ("Ashwagandha eases my stress. It can also upset your stomach, so take it with food.", "ashwagandha"),
+    ("Ketamine lifts depression. Some members notice mild nausea or feel dissociated during a session.", "ketamine"),
+])
+def test_an_upset_stomach_and_feeling_dissociated_are_adverse_effects(check, text, intervention):
+    report = check(text)
+    assert not [f for f in report.findings if f.rule == "HL201" and f.intervention == intervention], report.findings
