@@ -1912,3 +1912,14 @@ def test_adverse_effects_told_in_everyday_words_are_stated(check, text, interven
 def test_an_upset_stomach_and_feeling_dissociated_are_adverse_effects(check, text, intervention):
     report = check(text)
     assert not [f for f in report.findings if f.rule == "HL201" and f.intervention == intervention], report.findings
+
+
+@pytest.mark.parametrize("text, intervention, stated", [
+    ("Zinc lozenges cut my colds in half. I just wish they didn't leave such a nasty metallic taste.", "zinc-lozenges", True),
+    ("Stem cell therapy helps knees. Unproven cell treatments have caused infections and tumours.", "stem-cell-therapy", True),
+    ("Ivermectin works as well as Paxlovid against COVID, without the five-day metallic taste.", "ivermectin", False),
+])
+def test_a_bad_taste_and_caused_infections_are_adverse_effects(check, text, intervention, stated):
+    report = check(text)
+    flagged = [f for f in report.findings if f.rule == "HL201" and f.intervention == intervention]
+    assert (not flagged) is stated, report.findings
