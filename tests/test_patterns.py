@@ -1923,3 +1923,15 @@ def test_a_bad_taste_and_caused_infections_are_adverse_effects(check, text, inte
     report = check(text)
     flagged = [f for f in report.findings if f.rule == "HL201" and f.intervention == intervention]
     assert (not flagged) is stated, report.findings
+
+
+@pytest.mark.parametrize("text, intervention", [
+    ("Kava calms my anxiety. Pro tip: don't drink kava on the same night as alcohol.", "kava"),
+    ("Hydroxychloroquine treats lupus. Don't combine it with azithromycin or other drugs that prolong the QT interval.",
+     "hydroxychloroquine"),
+    ("Ibogaine ends opioid addiction. Most reported deaths involved existing heart disease or other drugs taken at the "
+     "same time.", "ibogaine"),
+])
+def test_interactions_and_risk_groups_told_in_everyday_words_are_contraindications(check, text, intervention):
+    report = check(text)
+    assert not [f for f in report.findings if f.rule == "HL202" and f.intervention == intervention], report.findings
