@@ -53,7 +53,7 @@ TOKENIZER = "healthlint.Tokenizer.v1"
 CAPITAL_LETTER_FULL_STOP = r"(?<=^[A-Z])\."
 # An ellipsis run with full stops in it ("….", "…..") splits words as one piece, not "…" and ".with".
 ELLIPSIS_RUN = r"[.…]*…[.…]*"
-ELLIPSIS_RUN_AT_EDGE = r"(?:[.…]*…[.…]*|\.{3,})"
+ELLIPSIS_RUN_AT_EDGE = rf"(?:{ELLIPSIS_RUN}|\.{{3,}})"  # ... or three full stops, at a word's edge
 
 
 def _register_tokenizer() -> None:

@@ -67,8 +67,8 @@ class CaveatFinder:
         says_who: dict[tuple[int, str], bool] = {}  # (sentence, entry) -> answer
         claims = [info for _, _, info in claim_ranges]
         claim_starts = [c[0] for c in claim_ranges]
-        effect_starts = {cue.start for info in claims for cue in info.effects}
         effect_spans = [(cue.start, cue.end) for info in claims for cue in info.effects]
+        effect_starts = {s for s, _ in effect_spans}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
@@ -88,14 +88,12 @@ class CaveatFinder:
             # A risk inside an effect cue is the effect's words ("nobody ended up in the hospital").
             if kind in RISK_KINDS and any(s <= start and end <= e for s, e in effect_spans):
                 continue
-            # ... and so is the harm a safety claim denies right before it ("it won't cause dependence").
-            if any(s <= start and end <= e or kind in RISK_KINDS and e <= start <= e + self.negator_window
-                   for s, e in safety_spans):
-                continue
-            # ... or right after it ("used it during pregnancy with no problem"; not "avoid
-            # during pregnancy; otherwise safe", where punctuation parts them).
-            if kind in RISK_KINDS and any(end <= s <= end + 1 and not any(t.is_punct for t in doc[end:s])
-                                          for s, e in safety_spans):
+            # ... and so is the harm a safety claim denies right before it ("it won't cause
+            # dependence") or right after it ("used it during pregnancy with no problem"; not
+            # "avoid during pregnancy; otherwise safe", where punctuation parts them).
+            if any(s <= start and end <= e for s, e in safety_spans) or kind in RISK_KINDS and any(
+                    e <= start <= e + self.negator_window
+                    or end <= s <= end + 1 and not any(t.is_punct for t in doc[end:s]) for s, e in safety_spans):
                 continue
             if kind in RISK_KINDS and _sold_against(doc, start, end, claim_ranges, claim_starts):
                 continue

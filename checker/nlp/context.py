@@ -97,9 +97,8 @@ class ContextMarker:
             clause_ends = [t for t in terminators if doc[t].lower_ not in RELATIVE_PRONOUNS]
             # A trigger inside an effect cue is that cue's own words ("is no match for",
             # "don't stand a chance"): it denies nothing around it either.
-            local = [t for t in local if t[2] == "terminate"
-                     or not any(e.start <= t[0] and t[1] <= e.end for e in info.effects)
-                     or t[2] != "negated"]
+            local = [t for t in local
+                     if t[2] != "negated" or not any(e.start <= t[0] and t[1] <= e.end for e in info.effects)]
             for cue in info.effects + info.qualifiers:
                 for start, end, category, direction, own_scope, through in local:
                     if category == "terminate" or category in cue.flags:

@@ -22,7 +22,7 @@ _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 def _is_ellipsis(text: str) -> bool:
     """"...", "…", and runs of them ("….", "…..", "....."): a pause, which ends a sentence
     only when no lower-case word follows."""
-    return len(text) > 1 and set(text) <= {".", "…"} and ("…" in text or len(text) >= 3) or text == "…"
+    return text == "…" or (set(text) <= {".", "…"} and ("…" in text or len(text) >= 3))
 
 
 class SentenceSegmenter:
