@@ -1935,3 +1935,28 @@ def test_a_bad_taste_and_caused_infections_are_adverse_effects(check, text, inte
 def test_interactions_and_risk_groups_told_in_everyday_words_are_contraindications(check, text, intervention):
     report = check(text)
     assert not [f for f in report.findings if f.rule == "HL202" and f.intervention == intervention], report.findings
+
+
+@pytest.mark.parametrize("text", [
+    "I take saw palmetto capsules every morning for my enlarged prostate.",
+    "My sister also uses kava for her anxiety.",
+    "I microdosed LSD for four months for my ADHD and honestly it did nothing.",
+])
+def test_a_person_telling_what_they_took_it_for_claims_nothing(check, text):
+    report = check(text)
+    assert not report.claims, report.claims
+    assert not {r for r in rules_of(report) if r.startswith("HL1")}
+
+
+def test_the_sellers_direction_for_use_still_claims(check):
+    assert "HL102" in rules_of(check("Take two saw palmetto capsules daily for your enlarged prostate."))
+
+
+@pytest.mark.parametrize("text", [
+    "I take kava for my anxiety and they work every single time.",  # an effect word beside the use
+    "My daughter uses colloidal silver for her acne and her acne is clear now.",
+    "I've used kratom for my back pain for two years and it keeps me working.",
+])
+def test_a_use_told_with_its_outcome_claims_an_effect(check, text):
+    claims = check(text).claims
+    assert claims and claims[0].strength == "efficacy", claims
