@@ -1941,6 +1941,8 @@ def test_interactions_and_risk_groups_told_in_everyday_words_are_contraindicatio
     "I take saw palmetto capsules every morning for my enlarged prostate.",
     "My sister also uses kava for her anxiety.",
     "I microdosed LSD for four months for my ADHD and honestly it did nothing.",
+    "[Update] 4 months of microdosing LSD for ADHD.",  # a forum post titled by the length of the use
+    "Delta 8 for anxiety, 6 weeks in.",
 ])
 def test_a_person_telling_what_they_took_it_for_claims_nothing(check, text):
     report = check(text)
