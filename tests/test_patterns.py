@@ -1962,3 +1962,9 @@ def test_the_sellers_direction_for_use_still_claims(check):
 def test_a_use_told_with_its_outcome_claims_an_effect(check, text):
     claims = check(text).claims
     assert claims and claims[0].strength == "efficacy", claims
+
+
+def test_an_intended_use_named_through_a_kind_of_condition_reaches_the_conditions_listed(check):
+    report = check("Cord blood cells have been used for non-malignant conditions such as autism, diabetes and kidney failure.")
+    assert "HL101" in rules_of(report)
+    assert "HL101" not in rules_of(check("No product is approved for conditions such as autism."))
