@@ -108,6 +108,12 @@ def test_words_glued_by_an_ellipsis_are_words_and_a_run_of_dots_is_one_pause():
     assert [s.text.strip() for s in doc.sents] == ["Can help….with the prevention of …..stroke.", "Visit www.example.com today."]
 
 
+def test_a_number_range_typed_with_a_dash_is_split_like_one_typed_with_a_hyphen():
+    nlp = build_pipeline()
+    assert [t.text for t in nlp.make_doc("within 20–30 minutes, 2—3 days or 2-3 weeks")] == [
+        "within", "20", "–", "30", "minutes", ",", "2", "—", "3", "days", "or", "2", "-", "3", "weeks"]
+
+
 def test_a_context_entry_may_set_its_own_scope(tmp_path):
     import pytest
 

@@ -1968,3 +1968,21 @@ def test_an_intended_use_named_through_a_kind_of_condition_reaches_the_condition
     report = check("Cord blood cells have been used for non-malignant conditions such as autism, diabetes and kidney failure.")
     assert "HL101" in rules_of(report)
     assert "HL101" not in rules_of(check("No product is approved for conditions such as autism."))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Andarine strips stubborn fat off your midsection.", "weight-loss"),
+    ("Berberine took 9 lbs of belly fat off me.", "weight-loss"),
+    ("Most of our clients are down a full dress size.", "weight-loss"),
+    ("Watch the scale drop with our semaglutide plan.", "weight-loss"),
+    ("Most guests shake off cold symptoms with our vitamin C drip.", "common-cold"),
+    ("Two melatonin gummies and I slept eight hours straight.", "insomnia"),
+])
+def test_everyday_outcomes_of_weight_colds_and_sleep_are_claims(check, text, condition):
+    claims = check(text).claims
+    assert claims and claims[0].condition == condition and claims[0].strength == "efficacy", claims
+
+
+def test_a_range_typed_with_an_en_dash_is_a_speed(check):
+    report = check("Kava eases anxiety within 20–30 minutes.")
+    assert "HL104" in rules_of(report)

@@ -54,6 +54,9 @@ CAPITAL_LETTER_FULL_STOP = r"(?<=^[A-Z])\."
 # An ellipsis run with full stops in it ("….", "…..") splits words as one piece, not "…" and ".with".
 ELLIPSIS_RUN = r"[.…]*…[.…]*"
 ELLIPSIS_RUN_AT_EDGE = rf"(?:{ELLIPSIS_RUN}|\.{{3,}})"  # ... or three full stops, at a word's edge
+# spaCy splits "2-3 weeks" at the hyphen but keeps "20–30" whole, so a range typed with an en
+# or em dash was not a number to the lexicon's patterns.
+NUMBER_RANGE_DASH = r"(?<=[0-9])[–—](?=[0-9])"
 
 
 def _register_tokenizer() -> None:
@@ -81,6 +84,6 @@ def _register_tokenizer() -> None:
             return Tokenizer(nlp.vocab, rules=d.tokenizer_exceptions,
                              prefix_search=compile_prefix_regex([ELLIPSIS_RUN_AT_EDGE, *d.prefixes]).search,
                              suffix_search=compile_suffix_regex([ELLIPSIS_RUN_AT_EDGE, *d.suffixes, CAPITAL_LETTER_FULL_STOP]).search,
-                             infix_finditer=compile_infix_regex([ELLIPSIS_RUN, *d.infixes]).finditer,
+                             infix_finditer=compile_infix_regex([ELLIPSIS_RUN, NUMBER_RANGE_DASH, *d.infixes]).finditer,
                              token_match=d.token_match, url_match=url_match)
         return make
