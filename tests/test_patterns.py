@@ -1986,3 +1986,17 @@ def test_everyday_outcomes_of_weight_colds_and_sleep_are_claims(check, text, con
 def test_a_range_typed_with_an_en_dash_is_a_speed(check):
     report = check("Kava eases anxiety within 20–30 minutes.")
     assert "HL104" in rules_of(report)
+
+
+@pytest.mark.parametrize("text", [
+    "Ayahuasca works on depression where years of pills and talk therapy could not.",
+    "One psilocybin ceremony does for depression what ten years of therapy couldn't.",
+    "Ketamine treats depression in a way SSRIs simply can't.",
+    "Forget melatonin: valerian knocks out insomnia.",
+])
+def test_other_treatments_that_failed_or_are_to_be_dropped_make_a_comparison(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
+def test_what_a_medicine_can_and_cannot_do_is_no_comparison(check):
+    assert "HL106" not in rules_of(check("An honest look at what cannabis medicines can and cannot do for chronic pain."))
