@@ -2000,3 +2000,12 @@ def test_other_treatments_that_failed_or_are_to_be_dropped_make_a_comparison(che
 
 def test_what_a_medicine_can_and_cannot_do_is_no_comparison(check):
     assert "HL106" not in rules_of(check("An honest look at what cannabis medicines can and cannot do for chronic pain."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kratom works for literally every back injury I've thrown at it.",
+    "Our booster restores low testosterone in every man, no matter his age.",
+    "Nicotine pouches help every smoker quit smoking.",
+])
+def test_literally_every_and_every_man_claim_breadth(check, text):
+    assert "HL110" in rules_of(check(text))
