@@ -2009,3 +2009,19 @@ def test_what_a_medicine_can_and_cannot_do_is_no_comparison(check):
 ])
 def test_literally_every_and_every_man_claim_breadth(check, text):
     assert "HL110" in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("I take elderberry every morning and haven't had so much as a cold in three winters.", "common-cold"),
+    ("Two winters on echinacea and I haven't caught a single cold.", "common-cold"),
+    ("These zinc lozenges cut my colds in half.", "common-cold"),
+    ("Kava is great. My fibromyalgia flares are way less.", "fibromyalgia"),
+    ("Ginkgo took the edge off the ringing in my ears.", "tinnitus"),
+])
+def test_testimonial_idioms_for_colds_flares_and_ringing_ears_are_claims(check, text, condition):
+    claims = check(text).claims
+    assert claims and claims[-1].condition == condition and claims[-1].strength == "efficacy", claims
+
+
+def test_half_past_the_hour_is_no_effect(check):
+    assert not check("It's dark by half four, so should I take vitamin D?").claims
