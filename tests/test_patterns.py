@@ -2025,3 +2025,14 @@ def test_testimonial_idioms_for_colds_flares_and_ringing_ears_are_claims(check, 
 
 def test_half_past_the_hour_is_no_effect(check):
     assert not check("It's dark by half four, so should I take vitamin D?").claims
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Say goodbye to creaky, cranky knees with our turmeric balm.", "joint-pain"),
+    ("I have rheumatoid arthritis and this CBD balm got me knitting again.", "rheumatoid-arthritis"),
+    ("On the CBD oil we went from daily drop attacks to a couple a week.", "seizures"),
+    ("I came to the ibogaine retreat for my drinking and I left with my life back.", "alcohol-use-disorder"),
+])
+def test_everyday_names_and_a_life_given_back_are_claims(check, text, condition):
+    claims = check(text).claims
+    assert claims and claims[-1].condition == condition and claims[-1].strength == "efficacy", claims
