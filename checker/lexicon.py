@@ -45,7 +45,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     # supported studies"): matched with the cues, they win as the longer match.
     # `condition`: a condition's name used as a modifier ("flu season", "cancer centre"),
     # which names no condition the sentence claims anything about.
-    "lookalikes": {"looks_like": ("effect", "qualifier", "condition")},
+    "lookalikes": {"looks_like": ("effect", "qualifier", "jurisdiction", "condition")},
     # Places a status claim can be about ("legal in Canada"); "elsewhere" for places the
     # status table does not cover (a US state, Peru), where a claim cannot be checked.
     "jurisdictions": {"jurisdiction": ("US", "UK", "EU", "CA", "AU", "elsewhere")},

@@ -2036,3 +2036,16 @@ def test_half_past_the_hour_is_no_effect(check):
 def test_everyday_names_and_a_life_given_back_are_claims(check, text, condition):
     claims = check(text).claims
     assert claims and claims[-1].condition == condition and claims[-1].strength == "efficacy", claims
+
+
+@pytest.mark.parametrize("text", [
+    "Our hCG drops melt fat. No prescription needed, ships in 24 hrs from our Arizona warehouse.",
+    "Our MMS drops kill parasites. 100% legal, it is sold in every pharmacy of Mexico.",
+    "Our SARMs build muscle. FDA-approved ingredients, made in a GMP-certified facility in Utah.",
+])
+def test_where_the_seller_ships_from_or_makes_it_is_not_where_the_status_is_claimed(check, text):
+    assert "HL109" in rules_of(check(text))
+
+
+def test_a_status_claimed_for_a_place_outside_the_status_table_is_not_checked(check):
+    assert "HL109" not in rules_of(check("Psilocybin lifts depression and is now legal in Oregon."))
