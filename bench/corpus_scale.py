@@ -86,9 +86,9 @@ def generate_corpus(folder: Path, shipped, factor: int = 10, seed: int = 7) -> d
                "controlled": "no", "summary": "Generated.", "sources": rng.choice(source_ids), "reviewed_on": "2026-01-01"}
               for i in range(n_int)]
     write_table(folder / "status.csv", header["status"], [[row.get(name, "") for name in header["status"]] for row in status])
-    caveats = [[f"gen-cv-{i}", f"gen-int-{i}", "adverse-effects", "Generated caveat.", rng.choice(source_ids), "2026-01-01"]
-               for i in range(n_int)]
-    write_table(folder / "caveats.csv", header["caveats"], caveats)
+    caveats = [{"id": f"gen-cv-{i}", "intervention": f"gen-int-{i}", "kind": "adverse-effects", "wording": "Generated caveat.",
+                "sources": rng.choice(source_ids), "reviewed_on": "2026-01-01"} for i in range(n_int)]
+    write_table(folder / "caveats.csv", header["caveats"], [[row.get(name, "") for name in header["caveats"]] for row in caveats])
     return {"interventions": n_int, "conditions": n_cond, "evidence": n_ev}
 
 

@@ -8,7 +8,7 @@ worker process returning results both hand the same thing to this stage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping
 
 from .corpus import Corpus, Evidence, Status
@@ -543,6 +543,7 @@ def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact
     return facts.claimed
 
 
+PRESCRIBER_ONLY = "supervision.prescriber"  # the caveats lexicon entry that names only a prescriber
 CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "contraindications or interactions",
                  "supervision": "need for medical supervision", "evidence-status": "evidence or approval status",
                  "legal-status": "legal status"}
@@ -563,6 +564,9 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         required = a.corpus.caveats_of(intervention, kind)
         if not required:
             continue
+        if any(c.needs == "monitoring" for c in required):
+            # A prescriber is not the monitoring these treatments need while they are given.
+            present = [replace(c, level="partial") if c.entry == PRESCRIBER_ONLY else c for c in present]
         # A copy has the risks of what it copies: "some nausea" on a compounded semaglutide
         # page names a risk of semaglutide.
         copied = [general for general, specific in a.variants().items() if specific == intervention]
@@ -587,7 +591,10 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         related = tuple((f"partial caveat: '{c.text}'", a.location(document, c.start, c.end)) for c in present)
         if present:
             quoted = ", ".join(repr(c.text) for c in present)
-            message += f" It says only {quoted}: a partial caveat that names none."
+            if all(c.entry == PRESCRIBER_ONLY for c in present):
+                message += f" It says only {quoted}: a prescriber, not the monitoring this treatment needs while it is given."
+            else:
+                message += f" It says only {quoted}: a partial caveat that names none."
         # Point at the first mention of the intervention: where an editor would add the caveat.
         start, end = facts.mentions.get(intervention, (claim.start, claim.end))
         condition = claim.info.condition

@@ -30,6 +30,7 @@ JURISDICTIONS = ("US", "UK", "EU", "CA", "AU")
 APPROVALS = ("approved", "restricted", "not-approved", "not-applicable")
 CAVEAT_KINDS = ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status")
 YES_NO = ("yes", "no")
+CAVEAT_NEEDS = ("monitoring",)
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -125,6 +126,9 @@ class Caveat:
     sources: tuple[str, ...]
     reviewed_on: date
     table: str = ""
+    # supervision only: "monitoring" when the treatment needs watching while it is given, so a
+    # prescriber alone ("prescribed by a licensed clinician", then taken at home) does not state it
+    needs: str | None = None
 
 
 # ------------------------------------------------------------------------- schema
@@ -181,6 +185,8 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         _c("id", "id"), _c("intervention", "ref", table="interventions"),
         _c("kind", "enum", choices=CAVEAT_KINDS), _c("wording"),
         _c("sources", "ref-list", table="sources"), _c("reviewed_on", "date"),
+        # supervision rows: "monitoring" when a prescriber alone does not state the caveat
+        _c("needs", "enum", required=False, choices=CAVEAT_NEEDS, may_be_absent=True),
     ),
 }
 # Load order: referenced tables first.
@@ -434,7 +440,8 @@ def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> C
     evidence = {v["id"]: Evidence(v["id"], v["intervention"], v["condition"], v["grade"], v["max_strength"], v["supports"], v["summary"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("evidence")}
     status = {v["id"]: Status(v["id"], v["intervention"], v["jurisdiction"], v["approval"], v["controlled"] == "yes", v["schedule"], v["summary"], v.get("effective"), v["sources"], v["reviewed_on"], v["table"],
                         {"yes": True, "no": False}.get(v.get("prescription") or "")) for v in rows("status")}
-    caveats = {v["id"]: Caveat(v["id"], v["intervention"], v["kind"], v["wording"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("caveats")}
+    caveats = {v["id"]: Caveat(v["id"], v["intervention"], v["kind"], v["wording"], v["sources"], v["reviewed_on"], v["table"],
+                               v.get("needs") or None) for v in rows("caveats")}
     by_pair = {(e.intervention, e.condition): e for e in evidence.values()}
     # Rows per intervention, so that look-ups do not scan tables that grow with the corpus.
     by_intervention: dict[str, dict[str, tuple]] = {}

@@ -2049,3 +2049,14 @@ def test_where_the_seller_ships_from_or_makes_it_is_not_where_the_status_is_clai
 
 def test_a_status_claimed_for_a_place_outside_the_status_table_is_not_checked(check):
     assert "HL109" not in rules_of(check("Psilocybin lifts depression and is now legal in Oregon."))
+
+
+def test_a_prescriber_is_not_the_monitoring_a_treatment_given_in_a_session_needs(check):
+    at_home = check("Our at-home ketamine troches lift depression. Every plan is prescribed by a licensed clinician over video.")
+    finding = next(f for f in at_home.findings if f.rule == "HL203")
+    assert "a prescriber, not the monitoring" in finding.message
+    in_clinic = check("Ketamine infusions lift depression. Every infusion is prescribed by a licensed clinician and given "
+                      "in our clinic with heart monitoring.")
+    assert "HL203" not in rules_of(in_clinic)
+    glp1 = check("Tirzepatide helps adults with obesity lose weight. Every plan is prescribed by a licensed clinician.")
+    assert "HL203" not in rules_of(glp1)
