@@ -2060,3 +2060,13 @@ def test_a_prescriber_is_not_the_monitoring_a_treatment_given_in_a_session_needs
     assert "HL203" not in rules_of(in_clinic)
     glp1 = check("Tirzepatide helps adults with obesity lose weight. Every plan is prescribed by a licensed clinician.")
     assert "HL203" not in rules_of(glp1)
+
+
+@pytest.mark.parametrize("text, intervention", [
+    ("Ayahuasca heals depression. Because ayahuasca does not mix with SSRI antidepressants, tell us if you take them.",
+     "ayahuasca"),
+    ("Ibogaine ends opioid addiction. Guests on methadone are switched to short-acting medication before arrival.", "ibogaine"),
+])
+def test_medicines_that_do_not_mix_or_must_be_switched_are_contraindications(check, text, intervention):
+    report = check(text)
+    assert not [f for f in report.findings if f.rule == "HL202" and f.intervention == intervention], report.findings
