@@ -42,6 +42,7 @@ SPLITS = ("dev", "held-out")
 SCORED_RULES = ("HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107", "HL108", "HL109", "HL110",
                 "HL201", "HL202", "HL203", "HL204", "HL301", "HL302")
 PAGE_RULES = ("HL201", "HL202", "HL203", "HL204", "HL301")  # one per (rule, intervention) and page; HL302 per page
+CAVEAT_KINDS = {"adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status"}
 
 # The issue's targets, in one place for the text report and the README tables.
 LETTER_RECALL, ACCEPTABLE_FALSE_POSITIVES, FAMILY_P, FAMILY_R, STRENGTH_F1 = 0.95, 0.05, 0.90, 0.85, 0.75
@@ -161,10 +162,32 @@ def locate(text: str, needle: str) -> tuple[int, int] | None:
 def score_document(checker, gold: dict, scores: DocumentScores) -> None:
     from checker.ingest import read_path
 
-    path = DOCUMENTS / gold["file"]
-    document = read_path(path)
+    document = read_path(DOCUMENTS / gold["file"])
     report = checker.check_document(document)
-    text = document.text
+    # Claims the page asserts (negated, hypothetical and distanced sentences are not claims).
+    claims = [(c.location.start, c.location.end, c.text) for c in report.claims
+              if not any(flag in c.context for flag in NOT_ASSERTED)]
+    findings = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
+                for f in report.findings if f.rule in SCORED_RULES]
+    caveats = {(c.intervention, c.kind) for c in report.caveats if c.level == "full"}
+    score_page(document.text, gold, claims, findings, caveats, scores)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One finding to score, from the checker or from a second annotation."""
+    rule: str
+    start: int
+    end: int
+    text: str  # the words it points at
+    claim: str  # the sentence
+    intervention: str | None
+
+
+def score_page(text: str, gold: dict, claims: list[tuple[int, int, str]], findings: list[Found],
+               caveats: set[tuple[str | None, str]], scores: DocumentScores) -> None:
+    """Scores what was found on one page (claims as spans, findings, and the caveat kinds
+    seen stated, per intervention or None for all) against its gold annotation."""
     name = gold["id"]
     scores.documents += 1
     scores.words += len(text.split())
@@ -179,15 +202,12 @@ def score_document(checker, gold: dict, scores: DocumentScores) -> None:
                 spans.append(span)
         return spans
 
-    # Claims the page asserts (negated, hypothetical and distanced sentences are not claims).
     gold_claims = spans_of(gold["claims"])
-    predicted = [c for c in report.claims if not any(flag in c.context for flag in NOT_ASSERTED)]
-    counts, missed, wrong = match_spans(gold_claims, [(c.location.start, c.location.end) for c in predicted])
+    counts, missed, wrong = match_spans(gold_claims, [(start, end) for start, end, _ in claims])
     scores.claims.add(counts)
     scores.errors += [f"{name}: claim missed: {text[gold_claims[i][0]:gold_claims[i][1]][:110]!r}" for i in missed]
-    scores.errors += [f"{name}: not a claim: {predicted[j].text[:110]!r}" for j in wrong]
+    scores.errors += [f"{name}: not a claim: {claims[j][2][:110]!r}" for j in wrong]
 
-    findings = [f for f in report.findings if f.rule in SCORED_RULES]
     for rule in SCORED_RULES:
         gold_items = [g for g in gold["findings"] if g["rule"] == rule]
         mine = [f for f in findings if f.rule == rule]
@@ -204,17 +224,16 @@ def score_document(checker, gold: dict, scores: DocumentScores) -> None:
             scores.errors += [f"{name}: {rule} wrongly for {k}" for k in sorted(mine_keys - gold_keys, key=str)]
             continue
         gold_spans = spans_of(gold_items)
-        counts, missed, wrong = match_spans(gold_spans, [(f.location.start, f.location.end) for f in mine])
+        counts, missed, wrong = match_spans(gold_spans, [(f.start, f.end) for f in mine])
         scores.rules[rule].add(counts)
         scores.errors += [f"{name}: {rule} missed: {text[gold_spans[i][0]:gold_spans[i][1]][:110]!r}" for i in missed]
         scores.errors += [f"{name}: {rule} wrongly at {mine[j].text!r}: {mine[j].claim[:100]!r}" for j in wrong]
 
-    # Caveats: which kinds the checker saw stated, per claimed intervention, against the
-    # annotation (a caveat the checker did not tie to one intervention counts for all).
+    # Caveats: which kinds were seen stated, per claimed intervention, against the annotation
+    # (a caveat not tied to one intervention counts for all).
     for intervention, kinds in gold.get("caveats_present", {}).items():
         wanted = set(kinds)
-        seen = {c.kind for c in report.caveats if c.level == "full" and c.intervention in (None, intervention)} \
-            & {"adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status"}
+        seen = {kind for who, kind in caveats if who in (None, intervention)} & CAVEAT_KINDS
         scores.caveats.add(match_keys({(intervention, k) for k in wanted}, {(intervention, k) for k in seen}))
 
 

@@ -104,3 +104,43 @@ def test_causal_language_bad_label_names_file_and_line(tmp_path):
     data.write_text("text,gold\nFine.,0\n", encoding="utf-8")
     with pytest.raises(causal.DataFileError, match="columns 'sentence' and 'label'"):
         causal.load(data)
+
+
+def _load_agreement():
+    sys.path.insert(0, str(PATH.parent))  # bench/agreement.py imports bench/accuracy.py
+    spec = importlib.util.spec_from_file_location("agreement_bench", PATH.parent / "agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGE = "Kava calms anxiety in minutes. It is totally safe. Is kava legal? Buy now."
+FIRST = {"id": "d0", "claims": [{"text": "Kava calms anxiety in minutes.", "intervention": "kava", "condition": "anxiety"},
+                                {"text": "It is totally safe.", "intervention": "kava", "condition": None}],
+         "findings": [{"rule": "HL104", "text": "Kava calms anxiety in minutes."},
+                      {"rule": "HL107", "text": "It is totally safe."},
+                      {"rule": "HL201", "intervention": "kava"}],
+         "caveats_present": {"kava": ["legal-status"]}}
+
+
+def test_an_annotation_scored_against_itself_agrees_fully():
+    agreement = _load_agreement()
+    scores = accuracy.DocumentScores()
+    accuracy.score_page(PAGE, FIRST, *agreement.as_found(PAGE, FIRST), scores)
+    for counts in (scores.claims, scores.family("HL1"), scores.family("HL2"), scores.caveats):
+        assert (counts.precision, counts.recall) == (1.0, 1.0)
+    assert not scores.errors
+
+
+def test_a_second_annotation_that_differs_is_scored_like_the_checker():
+    agreement = _load_agreement()
+    second = {"claims": FIRST["claims"][:1], "findings": [{"rule": "HL104", "text": "Kava calms anxiety in minutes."},
+                                                          {"rule": "HL202", "intervention": "kava"}],
+              "caveats_present": {"kava": []}}
+    scores = accuracy.DocumentScores()
+    accuracy.score_page(PAGE, FIRST, *agreement.as_found(PAGE, second), scores)
+    assert (scores.claims.precision, scores.claims.recall) == (1.0, 0.5)
+    assert (scores.family("HL1").precision, scores.family("HL1").recall) == (1.0, 0.5)
+    assert (scores.family("HL2").precision, scores.family("HL2").recall) == (0.0, 0.0)
+    assert scores.caveats.recall == 0.0
+    assert "d0: HL107 missed: 'It is totally safe.'" in scores.errors
