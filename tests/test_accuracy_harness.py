@@ -144,3 +144,36 @@ def test_a_second_annotation_that_differs_is_scored_like_the_checker():
     assert (scores.family("HL2").precision, scores.family("HL2").recall) == (0.0, 0.0)
     assert scores.caveats.recall == 0.0
     assert "d0: HL107 missed: 'It is totally safe.'" in scores.errors
+
+
+def _load_learned_filter():
+    path = PATH.parent / "learned_filter.py"
+    spec_ = importlib.util.spec_from_file_location("learned_filter_bench", path)
+    module = importlib.util.module_from_spec(spec_)
+    sys.modules[spec_.name] = module
+    spec_.loader.exec_module(module)
+    return module
+
+
+def test_learned_filter_labels_claims_and_findings_by_the_gold_sentences():
+    learned = _load_learned_filter()
+    calms, safe, buy = PAGE.index("Kava calms"), PAGE.index("It is totally"), PAGE.index("Buy now")
+    claims = [(calms, calms + 30, "Kava calms anxiety in minutes.", ""), (buy, buy + 8, "Buy now.", "")]
+    findings = [accuracy.Found("HL104", calms + 19, calms + 29, "in minutes", claims[0][2], None),
+                accuracy.Found("HL103", calms + 5, calms + 10, "calms", claims[0][2], None),
+                accuracy.Found("HL107", safe + 14, safe + 18, "safe", "It is totally safe.", None)]
+    claim_labels, finding_labels = learned.label(PAGE, FIRST, claims, findings)
+    assert claim_labels == [True, False]
+    assert finding_labels == [True, False, True]
+
+
+def test_learned_filter_drops_sentence_findings_on_rejected_claims_only():
+    learned = _load_learned_filter()
+    page = learned.Page(FIRST, PAGE, [(0, 10, "a", ""), (20, 30, "b", "")],
+                        [accuracy.Found("HL103", 2, 5, "x", "a", None), accuracy.Found("HL104", 22, 25, "y", "b", None),
+                         accuracy.Found("HL201", 0, 0, "", "", "kava")], set(), [], [])
+    claims, findings = learned.filtered(page, [False, True], None)
+    assert claims == [(20, 30, "b")]
+    assert [f.rule for f in findings] == ["HL104", "HL201"]
+    claims, findings = learned.filtered(page, None, [True, False, False])
+    assert len(claims) == 2 and [f.rule for f in findings] == ["HL103", "HL201"]
