@@ -21,7 +21,11 @@ cross-validation (pages alternately in each fold; trained on one, scored on the 
 the held-out pages (trained on all dev pages). Page-level rules (HL2xx, HL301, HL302) are
 left as they are.
 
-Run from the repository root, offline (about a minute):
+On real text written outside the project it prints, with and without the finding filter,
+the share of FDA warning-letter claims that draw an HL1xx finding and of the authorities'
+acceptable statements that draw an error-level one.
+
+Run from the repository root, offline (about 20 seconds):
     python bench/learned_filter.py [--json]
 """
 
@@ -185,6 +189,34 @@ def figures(scores: DocumentScores) -> dict:
     return {"claims": pr(scores.claims), "HL1xx": pr(scores.family("HL1")), "HL2xx": pr(scores.family("HL2"))}
 
 
+def short_texts(finding_model) -> dict:
+    """Real text written outside the project: the FDA warning-letter claims (the share drawing
+    an HL1xx finding) and the authorities' acceptable statements (the share drawing an
+    error-level one), with and without the finding filter trained on the dev pages."""
+    from checker import Checker
+    from checker.ingest import from_text
+
+    checker = Checker()
+
+    def hl1(text: str, errors_only: bool) -> tuple[bool, bool]:
+        found = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
+                 for f in checker.check_document(from_text(text)).findings
+                 if f.rule.startswith("HL1") and (not errors_only or f.severity.value == "error")]
+        kept = verdicts(finding_model, [finding_features(f) for f in found]) if found else []
+        return bool(found), any(kept)
+
+    out = {}
+    letters = accuracy.load(accuracy.DATA / "warning-letter-claims.jsonl")
+    statements = accuracy.load(accuracy.DATA / "acceptable-statements.jsonl")
+    for split in accuracy.SPLITS:
+        claims = [hl1(accuracy.page_text(r["claim_text"]), False) for r in letters if r.get("split", "dev") == split]
+        flagged = [hl1(s["text"], True) for s in statements if s["split"] == split]
+        out[split] = {"warning_letter_recall": [sum(c[0] for c in claims) / len(claims), sum(c[1] for c in claims) / len(claims)],
+                      "acceptable_false_positive_rate": [sum(f[0] for f in flagged) / len(flagged),
+                                                         sum(f[1] for f in flagged) / len(flagged)]}
+    return out
+
+
 def run() -> dict:
     pages = read_pages()
     dev = [p for p in pages if p.gold["split"] == "dev"]
@@ -196,7 +228,9 @@ def run() -> dict:
     for which in ("checker alone", "claim filter", "finding filter"):
         results[which] = {"dev (2-fold cross-validation)": figures(score(dev, cross, which)),
                           "held-out (trained on dev)": figures(score(held_out, held, which))}
-    return {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results}
+    real = short_texts(train(finding_examples(dev)))
+    return {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results,
+            "real_text": real}
 
 
 def main() -> None:
@@ -216,6 +250,12 @@ def main() -> None:
             c, h1, h2 = f["claims"], f["HL1xx"], f["HL2xx"]
             print(f"{which:16} {part:32} {fmt(c['precision']):>7} / {fmt(c['recall'])}"
                   f"   {fmt(h1['precision'])} / {fmt(h1['recall'])} / {fmt(h1['f1'])}   {fmt(h2['precision'])} / {fmt(h2['recall'])}")
+    print("\nReal text (checker alone -> with the finding filter trained on the dev pages):")
+    for split, f in out["real_text"].items():
+        before, after = f["warning_letter_recall"]
+        print(f"  FDA warning-letter claims ({split}) drawing an HL1xx finding: {before:.3f} -> {after:.3f}")
+        before, after = f["acceptable_false_positive_rate"]
+        print(f"  acceptable statements ({split}) drawing an error-level HL1xx finding: {before:.3f} -> {after:.3f}")
 
 
 if __name__ == "__main__":
