@@ -25,15 +25,18 @@ On real text written outside the project it prints, with and without the finding
 the share of FDA warning-letter claims that draw an HL1xx finding and of the authorities'
 acceptable statements that draw an error-level one.
 
+The finding filter is what ``--min-confidence`` applies (checker/finding_filter.py); with
+``--save`` this writes the one trained on all dev pages to checker/models/finding-filter/,
+the shipped model, and says whether the shipped model still gives a fresh one's verdicts.
+
 Run from the repository root, offline (about 20 seconds):
-    python bench/learned_filter.py [--json]
+    python bench/learned_filter.py [--json] [--save]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +44,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import accuracy  # noqa: E402  (bench/accuracy.py: the scoring)
+from checker import finding_filter  # noqa: E402  (what ships: features, training, the saved model)
 from accuracy import DOCUMENTS, NOT_ASSERTED, PAGE_RULES, SCORED_RULES, DocumentScores, Found, locate, score_page  # noqa: E402
 
 THRESHOLD = 0.5
-EPOCHS = 8
-SEED = 0
 
 
 @dataclass
@@ -61,7 +63,7 @@ class Page:
 
 def is_sentence_finding(finding: Found) -> bool:
     """The findings a filter may drop: sentence-level HL1xx."""
-    return finding.rule.startswith("HL1") and finding.rule not in PAGE_RULES
+    return finding_filter.applies_to(finding.rule, finding.claim) and finding.rule not in PAGE_RULES
 
 
 def claim_features(text: str, strength: str, intervention_inherited: bool, condition_inherited: bool) -> str:
@@ -70,7 +72,7 @@ def claim_features(text: str, strength: str, intervention_inherited: bool, condi
 
 
 def finding_features(finding: Found) -> str:
-    return f"__{finding.rule} __words_{finding.text.lower().replace(' ', '_')} {finding.claim}"
+    return finding_filter.features(finding.rule, finding.text, finding.claim)
 
 
 def label(text: str, gold: dict, claims: list[tuple[int, int, str, str]], findings: list[Found]) -> tuple[list[bool], list[bool]]:
@@ -127,22 +129,7 @@ def read_pages() -> list[Page]:
 
 
 def train(examples: list[tuple[str, bool]]):
-    import spacy
-    from spacy.training import Example
-    from spacy.util import fix_random_seed
-
-    fix_random_seed(SEED)
-    nlp = spacy.blank("en")
-    nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                                               "ngram_size": 2, "no_output_layer": False}})
-    data = [Example.from_dict(nlp.make_doc(text), {"cats": {"YES": float(yes), "NO": float(not yes)}}) for text, yes in examples]
-    optimizer = nlp.initialize(lambda: data)
-    order = random.Random(SEED)
-    for _ in range(EPOCHS):
-        order.shuffle(data)
-        for i in range(0, len(data), 32):
-            nlp.update(data[i:i + 32], sgd=optimizer, drop=0.1)
-    return nlp
+    return finding_filter.train(examples)
 
 
 def verdicts(nlp, texts: list[str]) -> list[bool]:
@@ -157,9 +144,10 @@ def finding_examples(pages):
     return [(finding_features(f), yes) for p in pages for f, yes in zip(p.findings, p.finding_labels) if is_sentence_finding(f)]
 
 
-def apply(train_pages: list[Page], test_pages: list[Page]) -> dict[str, dict[str, list[bool] | None]]:
-    """Each filter trained on train_pages, its verdicts on each test page (by gold id)."""
-    claim_model, finding_model = train(claim_examples(train_pages)), train(finding_examples(train_pages))
+def apply(train_pages: list[Page], test_pages: list[Page], models=None) -> dict[str, dict[str, list[bool] | None]]:
+    """Each filter trained on train_pages (or the models given), its verdicts on each test
+    page (by gold id)."""
+    claim_model, finding_model = models or (train(claim_examples(train_pages)), train(finding_examples(train_pages)))
     out = {}
     for page in test_pages:
         claims = verdicts(claim_model, [c[3] for c in page.claims])
@@ -217,27 +205,46 @@ def short_texts(finding_model) -> dict:
     return out
 
 
-def run() -> dict:
+def run(save: bool = False) -> dict:
     pages = read_pages()
     dev = [p for p in pages if p.gold["split"] == "dev"]
     held_out = [p for p in pages if p.gold["split"] == "held-out"]
     folds = [dev[k::2] for k in (0, 1)]
     cross = apply(folds[1], folds[0]) | apply(folds[0], folds[1])
-    held = apply(dev, held_out)
+    claim_model, finding_model = train(claim_examples(dev)), train(finding_examples(dev))
+    held = apply(dev, held_out, (claim_model, finding_model))
     results = {}
     for which in ("checker alone", "claim filter", "finding filter"):
         results[which] = {"dev (2-fold cross-validation)": figures(score(dev, cross, which)),
                           "held-out (trained on dev)": figures(score(held_out, held, which))}
-    real = short_texts(train(finding_examples(dev)))
-    return {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results,
-            "real_text": real}
+    real = short_texts(finding_model)
+    out = {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results,
+           "real_text": real}
+    if save:
+        # Any spaCy 3 from the one that brought TextCatBOW.v3 reads it (spaCy warns on load
+        # when the running version is outside this range).
+        finding_model.meta.update(name="healthlint_finding_filter", version="1.0.0", spacy_version=">=3.7.4,<4.0.0")
+        finding_model.meta["description"] = (f"healthlint's finding filter: trained by bench/learned_filter.py --save "
+                                             f"on {len(dev)} dev pages of eval/data/documents")
+        finding_model.to_disk(finding_filter.MODEL_DIR)
+    # The shipped model should give the verdicts a fresh one does; where the rules have
+    # changed since it was trained, they differ, and it is time to retrain (--save).
+    if finding_filter.MODEL_DIR.is_dir():
+        shipped = apply(dev, held_out, (claim_model, finding_filter.load(str(finding_filter.MODEL_DIR))))
+        differ = sum(a != b for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"],
+                                                                   held[page.gold["id"]]["findings"]))
+        out["shipped_model"] = {"held-out": figures(score(held_out, shipped, "finding filter")),
+                                "verdicts_differing_from_a_fresh_model": differ}
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--save", action="store_true",
+                        help=f"write the finding filter trained on the dev pages to {finding_filter.MODEL_DIR} (the shipped model)")
     args = parser.parse_args()
-    out = run()
+    out = run(save=args.save)
     if args.json:
         print(json.dumps(out, indent=1))
         return
@@ -256,6 +263,12 @@ def main() -> None:
         print(f"  FDA warning-letter claims ({split}) drawing an HL1xx finding: {before:.3f} -> {after:.3f}")
         before, after = f["acceptable_false_positive_rate"]
         print(f"  acceptable statements ({split}) drawing an error-level HL1xx finding: {before:.3f} -> {after:.3f}")
+    if "shipped_model" in out:
+        shipped = out["shipped_model"]
+        h1 = shipped["held-out"]["HL1xx"]
+        print(f"\nShipped model ({finding_filter.MODEL_DIR.name}), held-out HL1xx P / R / F1: {fmt(h1['precision'])} / "
+              f"{fmt(h1['recall'])} / {fmt(h1['f1'])}; verdicts differing from a fresh model: "
+              f"{shipped['verdicts_differing_from_a_fresh_model']} (retrain with --save when not 0)")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,9 @@ class Options:
     root: str = "."  # per-file-ignore globs are relative to this folder
     jurisdictions: tuple[str, ...] = ("US", "UK", "EU", "CA", "AU")
     max_bytes: int = 10_000_000
+    # Drop sentence-level HL1xx findings that the learned filter (checker/finding_filter.py)
+    # scores below this; 0 (the default) leaves the rules alone.
+    min_confidence: float = 0.0
 
     @classmethod
     def from_config(cls, config, **overrides) -> "Options":
@@ -45,7 +48,8 @@ class Options:
         values = dict(corpus_folders=config.corpus, rule_folders=config.rules, select=config.select,
                       extend_select=config.extend_select, ignore=config.ignore,
                       severity=tuple(sorted(config.severity.items())), per_file_ignores=config.per_file_ignores,
-                      root=config.root, jurisdictions=config.jurisdictions, max_bytes=config.max_bytes)
+                      root=config.root, jurisdictions=config.jurisdictions, max_bytes=config.max_bytes,
+                      min_confidence=config.min_confidence)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -113,6 +117,10 @@ class Checker:
         report = DocumentReport(uri=document.uri)
         findings = self.assessor.assess(document, facts)
         findings = apply_suppressions(document, findings, self.all_rules, self.rules)
+        if self.options.min_confidence > 0:
+            from .finding_filter import keep
+
+            findings = keep(findings, self.options.min_confidence)
         ignored = self._ignored_for(document.uri)
         report.findings = [f for f in findings if not _matches(f.rule, ignored)] if ignored else findings
         report.claims = self.assessor.claims_of(document, facts)

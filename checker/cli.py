@@ -72,6 +72,8 @@ def selection_options(command):
                      help="Read this configuration file instead of looking for one."),
         click.option("--isolated", is_flag=True, help="Ignore configuration files."),
         click.option("--model", default=None, help="An installed spaCy pipeline to use instead of spacy.blank('en')."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                     help="Drop sentence-level HL1xx findings the learned filter scores below this (0-1; default 0: off)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -79,7 +81,7 @@ def selection_options(command):
 
 
 def resolve_options(*, select, extend_select, ignore, jurisdictions, corpus_folders, rule_folders, config_path,
-                    isolated, model, max_bytes=None):
+                    isolated, model, max_bytes=None, min_confidence=None):
     """The configuration file (if any) with the flags laid over it."""
     from .api import Options
     from .config import resolve_config
@@ -88,6 +90,7 @@ def resolve_options(*, select, extend_select, ignore, jurisdictions, corpus_fold
     options = Options.from_config(
         config, model=model, select=rule_list(select) or None, extend_select=rule_list(extend_select) or None,
         ignore=rule_list(ignore) or None, jurisdictions=tuple(jurisdictions) or None, max_bytes=max_bytes,
+        min_confidence=min_confidence,
         corpus_folders=(*config.corpus, *corpus_folders) if corpus_folders else None,
         rule_folders=(*config.rules, *rule_folders) if rule_folders else None)
     return config, options
@@ -108,7 +111,7 @@ def resolve_options(*, select, extend_select, ignore, jurisdictions, corpus_fold
 @click.option("--show-claims", is_flag=True, help="Also list every claim found, with its context (text format).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal).")
 def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdictions, corpus_folders, rule_folders,
-          config_path, isolated, model, baseline_path, write_baseline_path, max_bytes, show_claims, color):
+          config_path, isolated, model, min_confidence, baseline_path, write_baseline_path, max_bytes, show_claims, color):
     """Check files, folders (their .txt, .md and .html files) or - (standard input)."""
     from pathlib import Path
 
@@ -117,7 +120,7 @@ def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdi
 
     config, options = resolve_options(select=select, extend_select=extend_select, ignore=ignore, jurisdictions=jurisdictions,
                                       corpus_folders=corpus_folders, rule_folders=rule_folders, config_path=config_path,
-                                      isolated=isolated, model=model, max_bytes=max_bytes)
+                                      isolated=isolated, model=model, max_bytes=max_bytes, min_confidence=min_confidence)
     fail_on = fail_on or config.fail_on
     exit_zero = exit_zero if exit_zero is not None else config.exit_zero
     checker = Checker(options)
@@ -180,7 +183,7 @@ def check(paths, fmt, fail_on, exit_zero, select, extend_select, ignore, jurisdi
 @selection_options
 def audit(inputs, output, resume, jobs, engine, scheduler, include, exclude, text_field, id_field, url_field, max_bytes,
           max_decompressed, time_limit, summary_csv, html_path, html_limit, quiet, select, extend_select, ignore,
-          jurisdictions, corpus_folders, rule_folders, config_path, isolated, model):
+          jurisdictions, corpus_folders, rule_folders, config_path, isolated, model, min_confidence):
     """Batch-audit scraped pages: folders, globs, JSONL, WARC(.gz), HTML. One JSONL record per document."""
     from pathlib import Path
 
@@ -195,7 +198,7 @@ def audit(inputs, output, resume, jobs, engine, scheduler, include, exclude, tex
         raise HealthlintError("--html needs --output FILE (the report is built from the records written there)")
     _, options = resolve_options(select=select, extend_select=extend_select, ignore=ignore, jurisdictions=jurisdictions,
                                  corpus_folders=corpus_folders, rule_folders=rule_folders, config_path=config_path,
-                                 isolated=isolated, model=model)
+                                 isolated=isolated, model=model, min_confidence=min_confidence)
     audit_options = AuditOptions(check=options, include=tuple(include), exclude=tuple(exclude), text_field=text_field,
                                  id_field=id_field, url_field=url_field, max_bytes=max_bytes,
                                  max_decompressed=max_decompressed, time_limit=time_limit or None)

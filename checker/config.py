@@ -17,6 +17,7 @@ Keys (kebab-case, as in ruff)::
     rules = ["house-rules"]            # extra rule folders (relative to the config file)
     corpus = ["claims-library"]        # extra corpus folders (relative to the config file)
     max-bytes = 10000000
+    min-confidence = 0                 # drop HL1xx findings the learned filter scores below this
     [severity]                         # per-rule severity: error | warning | info
     HL108 = "info"
     [per-file-ignores]                 # glob (relative to the config file) -> rules
@@ -51,6 +52,7 @@ class Config:
     rules: tuple[str, ...] = ()
     corpus: tuple[str, ...] = ()
     max_bytes: int = 10_000_000
+    min_confidence: float = 0.0
     severity: Mapping[str, str] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -73,7 +75,7 @@ def parse_config(table: Mapping, path: Path) -> Config:
     """A Config from the table of a file (``[tool.healthlint]`` or a healthlint.toml)."""
     root = path.parent
     known = {"select", "extend-select", "ignore", "fail-on", "exit-zero", "jurisdictions", "rules", "corpus",
-             "max-bytes", "severity", "per-file-ignores"}
+             "max-bytes", "min-confidence", "severity", "per-file-ignores"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
@@ -102,6 +104,11 @@ def parse_config(table: Mapping, path: Path) -> Config:
         if not isinstance(table["max-bytes"], int) or isinstance(table["max-bytes"], bool) or table["max-bytes"] < 1:
             raise ConfigError(f"{path}: 'max-bytes' must be a positive whole number")
         values["max_bytes"] = table["max-bytes"]
+    if "min-confidence" in table:
+        value = table["min-confidence"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"{path}: 'min-confidence' must be a number from 0 to 1")
+        values["min_confidence"] = float(value)
     if "severity" in table:
         levels = table["severity"]
         if not isinstance(levels, dict):

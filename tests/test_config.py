@@ -84,6 +84,8 @@ def test_per_file_ignores(project: Path):
     ('jurisdictions = ["FR"]\n', "'FR' is not one of"),
     ('[severity]\nHL108 = "loud"\n', "'severity.HL108'"),
     ('max-bytes = -3\n', "'max-bytes' must be a positive"),
+    ('min-confidence = 1.5\n', "'min-confidence' must be a number from 0 to 1"),
+    ('min-confidence = "high"\n', "'min-confidence' must be a number from 0 to 1"),
     ('select = [\n', "invalid TOML"),
 ])
 def test_bad_config_names_file_and_key(project: Path, text, message):

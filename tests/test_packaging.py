@@ -27,6 +27,8 @@ WHEEL_DATA_FILES = (
     "checker/_data/rules/HL101.toml",
     "checker/_data/rules/lexicon/effects.toml",
     "checker/_data/corpus/evidence.csv",
+    "checker/models/finding-filter/textcat/model",  # the learned filter behind --min-confidence
+    "checker/models/finding-filter/config.cfg",
 )
 SPACY_FACTORIES = (
     "healthlint_sentences",
