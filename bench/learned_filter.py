@@ -48,6 +48,7 @@ from checker import finding_filter  # noqa: E402  (what ships: features, trainin
 from accuracy import DOCUMENTS, NOT_ASSERTED, PAGE_RULES, SCORED_RULES, DocumentScores, Found, locate, score_page  # noqa: E402
 
 THRESHOLD = 0.5
+CURVE = (0.3, 0.5, 0.7, 0.9)  # the finding filter's thresholds shown, for choosing --min-confidence
 
 
 @dataclass
@@ -132,8 +133,8 @@ def train(examples: list[tuple[str, bool]]):
     return finding_filter.train(examples)
 
 
-def verdicts(nlp, texts: list[str]) -> list[bool]:
-    return [doc.cats["YES"] >= THRESHOLD for doc in nlp.pipe(texts)]
+def confidences(nlp, texts: list[str]) -> list[float]:
+    return finding_filter.scores(nlp, texts)
 
 
 def claim_examples(pages):
@@ -145,27 +146,27 @@ def finding_examples(pages):
 
 
 def apply(train_pages: list[Page], test_pages: list[Page], models=None) -> dict[str, dict[str, list[bool] | None]]:
-    """Each filter trained on train_pages (or the models given), its verdicts on each test
-    page (by gold id)."""
+    """Each filter trained on train_pages (or the models given), its confidences on each test
+    page (by gold id; None for findings it does not judge)."""
     claim_model, finding_model = models or (train(claim_examples(train_pages)), train(finding_examples(train_pages)))
     out = {}
     for page in test_pages:
-        claims = verdicts(claim_model, [c[3] for c in page.claims])
+        claims = confidences(claim_model, [c[3] for c in page.claims])
         sentence = [i for i, f in enumerate(page.findings) if is_sentence_finding(f)]
-        kept = verdicts(finding_model, [finding_features(page.findings[i]) for i in sentence])
-        findings = [True] * len(page.findings)
-        for i, keep in zip(sentence, kept):
-            findings[i] = keep
+        kept = confidences(finding_model, [finding_features(page.findings[i]) for i in sentence])
+        findings: list[float | None] = [None] * len(page.findings)
+        for i, value in zip(sentence, kept):
+            findings[i] = value
         out[page.gold["id"]] = {"claims": claims, "findings": findings}
     return out
 
 
-def score(pages: list[Page], verdict: dict | None, which: str) -> DocumentScores:
+def score(pages: list[Page], verdict: dict | None, which: str, threshold: float = THRESHOLD) -> DocumentScores:
     scores = DocumentScores()
     for page in pages:
         v = verdict[page.gold["id"]] if verdict else {}
-        claim_keep = v.get("claims") if which == "claim filter" else None
-        finding_keep = v.get("findings") if which == "finding filter" else None
+        claim_keep = [c >= threshold for c in v["claims"]] if which == "claim filter" else None
+        finding_keep = ([f is None or f >= threshold for f in v["findings"]] if which == "finding filter" else None)
         claims, findings = filtered(page, claim_keep, finding_keep)
         score_page(page.text, page.gold, claims, findings, page.caveats, scores)
     return scores
@@ -186,12 +187,18 @@ def short_texts(finding_model) -> dict:
 
     checker = Checker()
 
-    def hl1(text: str, errors_only: bool) -> tuple[bool, bool]:
+    def hl1(text: str, errors_only: bool) -> tuple[bool, float]:
+        """Whether the text draws a finding, and the highest confidence among them (a finding
+        the filter does not judge counts as 1)."""
         found = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
                  for f in checker.check_document(from_text(text)).findings
                  if f.rule.startswith("HL1") and (not errors_only or f.severity.value == "error")]
-        kept = verdicts(finding_model, [finding_features(f) for f in found]) if found else []
-        return bool(found), any(kept)
+        judged = [f for f in found if is_sentence_finding(f)]
+        best = max(confidences(finding_model, [finding_features(f) for f in judged])) if judged else 0.0
+        return bool(found), (1.0 if len(judged) < len(found) else best)
+
+    def share(rows, threshold=None):
+        return sum((found if threshold is None else found and best >= threshold) for found, best in rows) / len(rows)
 
     out = {}
     letters = accuracy.load(accuracy.DATA / "warning-letter-claims.jsonl")
@@ -199,9 +206,8 @@ def short_texts(finding_model) -> dict:
     for split in accuracy.SPLITS:
         claims = [hl1(accuracy.page_text(r["claim_text"]), False) for r in letters if r.get("split", "dev") == split]
         flagged = [hl1(s["text"], True) for s in statements if s["split"] == split]
-        out[split] = {"warning_letter_recall": [sum(c[0] for c in claims) / len(claims), sum(c[1] for c in claims) / len(claims)],
-                      "acceptable_false_positive_rate": [sum(f[0] for f in flagged) / len(flagged),
-                                                         sum(f[1] for f in flagged) / len(flagged)]}
+        out[split] = {"warning_letter_recall": {"checker alone": share(claims)} | {str(t): share(claims, t) for t in CURVE},
+                      "acceptable_false_positive_rate": {"checker alone": share(flagged)} | {str(t): share(flagged, t) for t in CURVE}}
     return out
 
 
@@ -217,9 +223,12 @@ def run(save: bool = False) -> dict:
     for which in ("checker alone", "claim filter", "finding filter"):
         results[which] = {"dev (2-fold cross-validation)": figures(score(dev, cross, which)),
                           "held-out (trained on dev)": figures(score(held_out, held, which))}
+    curve = {str(t): {"dev (2-fold cross-validation)": figures(score(dev, cross, "finding filter", t))["HL1xx"],
+                      "held-out (trained on dev)": figures(score(held_out, held, "finding filter", t))["HL1xx"]}
+             for t in CURVE}
     real = short_texts(finding_model)
     out = {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results,
-           "real_text": real}
+           "finding_filter_by_threshold": curve, "real_text": real}
     if save:
         # Any spaCy 3 from the one that brought TextCatBOW.v3 reads it (spaCy warns on load
         # when the running version is outside this range).
@@ -231,8 +240,8 @@ def run(save: bool = False) -> dict:
     # changed since it was trained, they differ, and it is time to retrain (--save).
     if finding_filter.MODEL_DIR.is_dir():
         shipped = apply(dev, held_out, (claim_model, finding_filter.load(str(finding_filter.MODEL_DIR))))
-        differ = sum(a != b for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"],
-                                                                   held[page.gold["id"]]["findings"]))
+        differ = sum((a is None or a >= THRESHOLD) != (b is None or b >= THRESHOLD)
+                     for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"], held[page.gold["id"]]["findings"]))
         out["shipped_model"] = {"held-out": figures(score(held_out, shipped, "finding filter")),
                                 "verdicts_differing_from_a_fresh_model": differ}
     return out
@@ -257,12 +266,15 @@ def main() -> None:
             c, h1, h2 = f["claims"], f["HL1xx"], f["HL2xx"]
             print(f"{which:16} {part:32} {fmt(c['precision']):>7} / {fmt(c['recall'])}"
                   f"   {fmt(h1['precision'])} / {fmt(h1['recall'])} / {fmt(h1['f1'])}   {fmt(h2['precision'])} / {fmt(h2['recall'])}")
-    print("\nReal text (checker alone -> with the finding filter trained on the dev pages):")
+    print("\nThe finding filter by threshold (--min-confidence), HL1xx P / R / F1:")
+    for t, parts in out["finding_filter_by_threshold"].items():
+        print(f"  {t:>4}  " + "   ".join(f"{part}: {fmt(h['precision'])} / {fmt(h['recall'])} / {fmt(h['f1'])}"
+                                         for part, h in parts.items()))
+    print("\nReal text: the share of FDA warning-letter claims drawing an HL1xx finding, and of acceptable")
+    print("statements drawing an error-level one, by the finding filter's threshold (trained on the dev pages):")
     for split, f in out["real_text"].items():
-        before, after = f["warning_letter_recall"]
-        print(f"  FDA warning-letter claims ({split}) drawing an HL1xx finding: {before:.3f} -> {after:.3f}")
-        before, after = f["acceptable_false_positive_rate"]
-        print(f"  acceptable statements ({split}) drawing an error-level HL1xx finding: {before:.3f} -> {after:.3f}")
+        for name, key in (("warning-letter claims", "warning_letter_recall"), ("acceptable statements", "acceptable_false_positive_rate")):
+            print(f"  {name} ({split}): " + ", ".join(f"{t} {v:.3f}" for t, v in f[key].items()))
     if "shipped_model" in out:
         shipped = out["shipped_model"]
         h1 = shipped["held-out"]["HL1xx"]
