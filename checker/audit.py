@@ -92,6 +92,7 @@ def _compact(finding) -> dict:
         "line": finding.location.line, "column": finding.location.column, "text": finding.text, "claim": finding.claim,
         "intervention": finding.intervention, "condition": finding.condition,
         "evidence": evidence.id if evidence else None, "grade": evidence.grade if evidence else None,
+        "confidence": finding.confidence,  # the learned filter's, with --min-confidence; else null
     }
 
 

@@ -94,8 +94,16 @@ def confidences(findings: Sequence, nlp=None) -> list[float | None]:
 
 
 def keep(findings: list, min_confidence: float, nlp=None) -> list:
-    """The findings the filter lets through at ``min_confidence`` (0 keeps everything)."""
+    """The findings the filter lets through at ``min_confidence`` (0 keeps everything), each
+    judged one carrying its confidence."""
     if min_confidence <= 0:
         return findings
     values = confidences(findings, nlp)
-    return [f for f, value in zip(findings, values) if value is None or value >= min_confidence]
+    return [f if value is None else _with_confidence(f, value)
+            for f, value in zip(findings, values) if value is None or value >= min_confidence]
+
+
+def _with_confidence(finding, value: float):
+    from dataclasses import is_dataclass, replace
+
+    return replace(finding, confidence=round(value, 4)) if is_dataclass(finding) and hasattr(finding, "confidence") else finding

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Severity(str, Enum):
@@ -88,6 +88,9 @@ class Finding:
     citations: tuple[Citation, ...] = ()  # sources of the suggested wording
     related: tuple[tuple[str, Location], ...] = ()  # e.g. a partial caveat found on the page
     context: dict[str, str] = field(default_factory=dict)
+    # The learned filter's confidence that annotators would make this finding, set only when
+    # the filter is on (--min-confidence) and the finding is one it judges.
+    confidence: float | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -47,7 +47,7 @@ def test_json_output_validates_against_the_schema(run):
     result = run("check", "--format", "json", str(EXAMPLE))
     report = json.loads(result.stdout)
     jsonschema.validate(report, schema, cls=jsonschema.Draft202012Validator)
-    assert report["schema_version"] == "1.1" and report["summary"]["findings"] == len(report["documents"][0]["findings"])
+    assert report["schema_version"] == "1.2" and report["summary"]["findings"] == len(report["documents"][0]["findings"])
 
 
 def test_clean_text_exits_0(run, tmp_path: Path):
@@ -188,7 +188,7 @@ def test_terminal_control_sequences_in_page_text_are_escaped(run, tmp_path: Path
 
 
 @pytest.mark.parametrize("fmt, check_output", [
-    ("json", lambda out: json.loads(out)["schema_version"] == "1.1"),
+    ("json", lambda out: json.loads(out)["schema_version"] == "1.2"),
     ("jsonl", lambda out: all(json.loads(line)["rule"] for line in out.splitlines())),
     ("sarif", lambda out: json.loads(out)["version"] == "2.1.0"),
     ("github", lambda out: out.startswith("::error ") or out.startswith("::warning ")),

@@ -91,3 +91,13 @@ def test_min_confidence_from_config_and_flag(tmp_path):
 def test_bad_min_confidence_flag_exits_2_with_one_line(value):
     result = CliRunner().invoke(main, ["check", "--min-confidence", value, str(EXAMPLE)])
     assert result.exit_code == 2 and "--min-confidence" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_kept_findings_carry_their_confidence_in_the_json_report():
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "json", "--min-confidence", "0.2", str(EXAMPLE)])
+    findings = [f for d in json.loads(result.stdout)["documents"] for f in d["findings"]]
+    judged = [f for f in findings if f["confidence"] is not None]
+    assert judged and all(f["rule"].startswith("HL1") and f["claim"] and f["confidence"] >= 0.2 for f in judged)
+    assert all(f["confidence"] is None for f in findings if not f["claim"])
+    plain = CliRunner().invoke(main, ["check", "--isolated", "--format", "json", str(EXAMPLE)])
+    assert all(f["confidence"] is None for d in json.loads(plain.stdout)["documents"] for f in d["findings"])
