@@ -101,3 +101,15 @@ def test_kept_findings_carry_their_confidence_in_the_json_report():
     assert all(f["confidence"] is None for f in findings if not f["claim"])
     plain = CliRunner().invoke(main, ["check", "--isolated", "--format", "json", str(EXAMPLE)])
     assert all(f["confidence"] is None for d in json.loads(plain.stdout)["documents"] for f in d["findings"])
+
+
+def test_a_missing_model_is_one_line_and_exit_2(monkeypatch, tmp_path):
+    monkeypatch.setattr(finding_filter, "MODEL_DIR", tmp_path / "gone")
+    finding_filter.load.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["check", "--isolated", "--min-confidence", "0.5", str(EXAMPLE)])
+    finally:
+        finding_filter.load.cache_clear()
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, result.stderr
+    assert "finding filter model not readable" in lines[0] and "Traceback" not in result.stderr
