@@ -177,3 +177,19 @@ def test_learned_filter_drops_sentence_findings_on_rejected_claims_only():
     assert [f.rule for f in findings] == ["HL104", "HL201"]
     claims, findings = learned.filtered(page, None, [True, False, False])
     assert len(claims) == 2 and [f.rule for f in findings] == ["HL103", "HL201"]
+
+
+def test_claim_detector_cuts_sentences_and_labels_them_by_the_rules_and_the_gold():
+    sys.path.insert(0, str(PATH.parent))
+    spec_ = importlib.util.spec_from_file_location("claim_detector_bench", PATH.parent / "claim_detector.py")
+    detector = importlib.util.module_from_spec(spec_)
+    sys.modules[spec_.name] = detector
+    spec_.loader.exec_module(detector)
+    text = "Kava calms anxiety in minutes.  It is totally safe!\n\nBuy now."
+    assert [text[a:b] for a, b in detector.sentences(text)] == [
+        "Kava calms anxiety in minutes.", "It is totally safe!", "Buy now."]
+    page = type("P", (), {"text": text, "claims": [(0, 30, "Kava calms anxiety in minutes.", "")],
+                          "gold": {"claims": [{"text": "It is totally safe!"}]}})()
+    units = detector.units(page)
+    assert [(u["rules"], u["gold"]) for u in units] == [(True, False), (False, True), (False, False)]
+    assert detector.features(units[0]).startswith("__rules_claim ") and detector.features(units[1]).startswith("__rules_none ")
