@@ -17,6 +17,7 @@ also retrains the shipped model (``--save``) after rule changes.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -104,6 +105,5 @@ def keep(findings: list, min_confidence: float, nlp=None) -> list:
 
 
 def _with_confidence(finding, value: float):
-    from dataclasses import is_dataclass, replace
-
-    return replace(finding, confidence=round(value, 4)) if is_dataclass(finding) and hasattr(finding, "confidence") else finding
+    # The checker's findings carry the score; other objects with .rule, .text and .claim pass as they are.
+    return replace(finding, confidence=round(value, 4)) if hasattr(finding, "confidence") else finding
