@@ -113,3 +113,10 @@ def test_a_missing_model_is_one_line_and_exit_2(monkeypatch, tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.exit_code == 2 and len(lines) == 1, result.stderr
     assert "finding filter model not readable" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_text_report_shows_the_confidence_only_when_the_filter_is_on():
+    on = CliRunner().invoke(main, ["check", "--isolated", "--no-color", "--min-confidence", "0.2", str(EXAMPLE)])
+    off = CliRunner().invoke(main, ["check", "--isolated", "--no-color", str(EXAMPLE)])
+    assert "learned filter: confidence 0." in on.stdout
+    assert "learned filter" not in off.stdout

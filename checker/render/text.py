@@ -79,6 +79,8 @@ def _finding(console: Console, finding, notes: _Footnotes) -> None:
     say(console, f"  {finding.message}")
     if finding.claim:
         say(console, f"  claim: “{_clip(finding.claim)}”", "dim")
+    if finding.confidence is not None:
+        say(console, f"  learned filter: confidence {finding.confidence:.2f} that annotators would make this finding", "dim")
     for note, related in finding.related:
         say(console, f"  {note} at {related.line}:{related.column}", "dim")
     if finding.evidence is not None:
