@@ -160,18 +160,25 @@ def locate(text: str, needle: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
+def asserted_claims(report) -> list:
+    """The claims a page asserts (negated, hypothetical and distanced sentences are not claims)."""
+    return [c for c in report.claims if not any(flag in c.context for flag in NOT_ASSERTED)]
+
+
+def found_by_checker(report):
+    """A checker's DocumentReport in the shape score_page takes: claims, findings, caveats."""
+    claims = [(c.location.start, c.location.end, c.text) for c in asserted_claims(report)]
+    findings = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
+                for f in report.findings if f.rule in SCORED_RULES]
+    caveats = {(c.intervention, c.kind) for c in report.caveats if c.level == "full"}
+    return claims, findings, caveats
+
+
 def score_document(checker, gold: dict, scores: DocumentScores) -> None:
     from checker.ingest import read_path
 
     document = read_path(DOCUMENTS / gold["file"])
-    report = checker.check_document(document)
-    # Claims the page asserts (negated, hypothetical and distanced sentences are not claims).
-    claims = [(c.location.start, c.location.end, c.text) for c in report.claims
-              if not any(flag in c.context for flag in NOT_ASSERTED)]
-    findings = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
-                for f in report.findings if f.rule in SCORED_RULES]
-    caveats = {(c.intervention, c.kind) for c in report.caveats if c.level == "full"}
-    score_page(document.text, gold, claims, findings, caveats, scores)
+    score_page(document.text, gold, *found_by_checker(checker.check_document(document)), scores)
 
 
 @dataclass(frozen=True)

@@ -68,12 +68,7 @@ def run() -> dict:
         document = read_path(DOCUMENTS / first["file"])
         text = document.text
         score_page(text, first, *as_found(text, second), pairs["second vs first"])
-        report = checker.check_document(document)
-        mine = ([(c.location.start, c.location.end, c.text) for c in report.claims
-                 if not any(flag in c.context for flag in accuracy.NOT_ASSERTED)],
-                [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
-                 for f in report.findings if f.rule in SCORED_RULES],
-                {(c.intervention, c.kind) for c in report.caveats if c.level == "full"})
+        mine = accuracy.found_by_checker(checker.check_document(document))
         score_page(text, first, *mine, pairs["checker vs first"])
         score_page(text, second | {"id": first["id"]}, *mine, pairs["checker vs second"])
     return {name: summary(scores) for name, scores in pairs.items()}

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import accuracy  # noqa: E402  (bench/accuracy.py: the scoring)
 from checker import finding_filter  # noqa: E402  (what ships: features, training, the saved model)
-from accuracy import DOCUMENTS, NOT_ASSERTED, PAGE_RULES, SCORED_RULES, DocumentScores, Found, locate, score_page  # noqa: E402
+from accuracy import DOCUMENTS, DocumentScores, Found, locate, score_page  # noqa: E402
 
 THRESHOLD = 0.5
 CURVE = (0.3, 0.5, 0.7, 0.9)  # the finding filter's thresholds shown, for choosing --min-confidence
@@ -65,7 +65,7 @@ class Page:
 
 def is_sentence_finding(finding: Found) -> bool:
     """The findings a filter may drop: sentence-level HL1xx."""
-    return finding_filter.applies_to(finding.rule, finding.claim) and finding.rule not in PAGE_RULES
+    return finding_filter.applies_to(finding.rule, finding.claim)
 
 
 def claim_features(text: str, strength: str, intervention_inherited: bool, condition_inherited: bool) -> str:
@@ -119,23 +119,12 @@ def read_pages() -> list[Page]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         document = read_path(DOCUMENTS / gold["file"])
         report = checker.check_document(document)
-        claims = [(c.location.start, c.location.end, c.text,
-                   claim_features(c.text, c.strength, c.intervention_inherited, c.condition_inherited))
-                  for c in report.claims if not any(flag in c.context for flag in NOT_ASSERTED)]
-        findings = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
-                    for f in report.findings if f.rule in SCORED_RULES]
-        caveats = {(c.intervention, c.kind) for c in report.caveats if c.level == "full"}
+        spans, findings, caveats = accuracy.found_by_checker(report)
+        claims = [(*span, claim_features(c.text, c.strength, c.intervention_inherited, c.condition_inherited))
+                  for span, c in zip(spans, accuracy.asserted_claims(report))]
         claim_labels, finding_labels = label(document.text, gold, claims, findings)
         pages.append(Page(gold, document.text, claims, findings, caveats, claim_labels, finding_labels))
     return pages
-
-
-def train(examples: list[tuple[str, bool]]):
-    return finding_filter.train(examples)
-
-
-def confidences(nlp, texts: list[str]) -> list[float]:
-    return finding_filter.scores(nlp, texts)
 
 
 def claim_examples(pages):
@@ -149,12 +138,13 @@ def finding_examples(pages):
 def apply(train_pages: list[Page], test_pages: list[Page], models=None) -> dict[str, dict[str, list[bool] | None]]:
     """Each filter trained on train_pages (or the models given), its confidences on each test
     page (by gold id; None for findings it does not judge)."""
-    claim_model, finding_model = models or (train(claim_examples(train_pages)), train(finding_examples(train_pages)))
+    claim_model, finding_model = models or (finding_filter.train(claim_examples(train_pages)),
+                                            finding_filter.train(finding_examples(train_pages)))
     out = {}
     for page in test_pages:
-        claims = confidences(claim_model, [c[3] for c in page.claims])
+        claims = finding_filter.scores(claim_model, [c[3] for c in page.claims])
         sentence = [i for i, f in enumerate(page.findings) if is_sentence_finding(f)]
-        kept = confidences(finding_model, [finding_features(page.findings[i]) for i in sentence])
+        kept = finding_filter.scores(finding_model, [finding_features(page.findings[i]) for i in sentence])
         findings: list[float | None] = [None] * len(page.findings)
         for i, value in zip(sentence, kept):
             findings[i] = value
@@ -191,12 +181,10 @@ def short_texts(finding_model) -> dict:
     def hl1(text: str, errors_only: bool) -> tuple[bool, float]:
         """Whether the text draws a finding, and the highest confidence among them (a finding
         the filter does not judge counts as 1)."""
-        found = [Found(f.rule, f.location.start, f.location.end, f.text, f.claim, f.intervention)
-                 for f in checker.check_document(from_text(text)).findings
+        found = [f for f in checker.check_document(from_text(text)).findings
                  if f.rule.startswith("HL1") and (not errors_only or f.severity.value == "error")]
-        judged = [f for f in found if is_sentence_finding(f)]
-        best = max(confidences(finding_model, [finding_features(f) for f in judged])) if judged else 0.0
-        return bool(found), (1.0 if len(judged) < len(found) else best)
+        values = finding_filter.confidences(found, finding_model)
+        return bool(found), max((1.0 if v is None else v for v in values), default=0.0)
 
     def share(rows, threshold=None):
         return sum((found if threshold is None else found and best >= threshold) for found, best in rows) / len(rows)
@@ -231,7 +219,7 @@ def run(save: bool = False) -> dict:
     # as the held-out pages' are not quite (their writers wrote dev pages too).
     folds = [[p for p in dev if writing_round(p.gold["id"]) % 2 == k] for k in (0, 1)]
     cross = apply(folds[1], folds[0]) | apply(folds[0], folds[1])
-    claim_model, finding_model = train(claim_examples(dev)), train(finding_examples(dev))
+    claim_model, finding_model = finding_filter.train(claim_examples(dev)), finding_filter.train(finding_examples(dev))
     held = apply(dev, held_out, (claim_model, finding_model))
     results = {}
     for which in ("checker alone", "claim filter", "finding filter"):
@@ -253,7 +241,7 @@ def run(save: bool = False) -> dict:
     # The shipped model should give the verdicts a fresh one does; where the rules have
     # changed since it was trained, they differ, and it is time to retrain (--save).
     if finding_filter.MODEL_DIR.is_dir():
-        shipped = apply(dev, held_out, (claim_model, finding_filter.load(str(finding_filter.MODEL_DIR))))
+        shipped = apply(dev, held_out, (claim_model, finding_filter.load()))
         differ = sum((a is None or a >= THRESHOLD) != (b is None or b >= THRESHOLD)
                      for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"], held[page.gold["id"]]["findings"]))
         out["shipped_model"] = {"held-out": figures(score(held_out, shipped, "finding filter")),

@@ -117,12 +117,14 @@ class Checker:
         report = DocumentReport(uri=document.uri)
         findings = self.assessor.assess(document, facts)
         findings = apply_suppressions(document, findings, self.all_rules, self.rules)
-        if self.options.min_confidence > 0:
+        ignored = self._ignored_for(document.uri)
+        if ignored:
+            findings = [f for f in findings if not _matches(f.rule, ignored)]
+        if self.options.min_confidence > 0:  # last: only what would be reported is scored
             from .finding_filter import keep
 
             findings = keep(findings, self.options.min_confidence)
-        ignored = self._ignored_for(document.uri)
-        report.findings = [f for f in findings if not _matches(f.rule, ignored)] if ignored else findings
+        report.findings = findings
         report.claims = self.assessor.claims_of(document, facts)
         report.caveats = self.assessor.caveats_of(document, facts)
         return report

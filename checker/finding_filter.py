@@ -100,10 +100,5 @@ def keep(findings: list, min_confidence: float, nlp=None) -> list:
     if min_confidence <= 0:
         return findings
     values = confidences(findings, nlp)
-    return [f if value is None else _with_confidence(f, value)
+    return [f if value is None else replace(f, confidence=round(value, 4))
             for f, value in zip(findings, values) if value is None or value >= min_confidence]
-
-
-def _with_confidence(finding, value: float):
-    # The checker's findings carry the score; other objects with .rule, .text and .claim pass as they are.
-    return replace(finding, confidence=round(value, 4)) if hasattr(finding, "confidence") else finding

@@ -21,6 +21,7 @@ class F:
     rule: str
     text: str
     claim: str
+    confidence: float | None = None
 
 
 class FixedScores:
