@@ -317,7 +317,20 @@ def rule_rows(split_figures: dict) -> list[tuple[str, dict]]:
     return [(rule, c) for rule, c in rules.items() if c["gold"] or c["predicted"]]
 
 
-def print_text(f: dict, errors: str | None) -> None:
+def both_parts(f: dict) -> list[tuple[str, Counts]]:
+    """HL1xx, HL2xx and claim detection over the dev and held-out parts together: how a round
+    of pages (--documents) is read as one set."""
+    def together(pick) -> Counts:
+        total = Counts()
+        for split in SPLITS:
+            c = pick(f[split]["documents"])
+            total.add(Counts(c["gold"], c["predicted"], c["matched_gold"], c["matched_predicted"]))
+        return total
+    return [("HL1xx", together(lambda d: d["families"]["HL1"])), ("HL2xx", together(lambda d: d["families"]["HL2"])),
+            ("claims", together(lambda d: d["claims"]))]
+
+
+def print_text(f: dict, errors: str | None, both: bool = False) -> None:
     for split in SPLITS:
         s = f[split]
         if s["warning_letter_claims"]:
@@ -344,6 +357,9 @@ def print_text(f: dict, errors: str | None) -> None:
                   f"{fmt(r['f1']):>8}{target}")
         cv = d["caveats"]
         print(f"  caveats stated (per intervention and kind): P {fmt(cv['precision'])}  R {fmt(cv['recall'])}")
+    if both:
+        print("\nBoth parts together: " + "; ".join(
+            f"{name} P {fmt(c.precision)} R {fmt(c.recall)} (gold {c.gold})" for name, c in both_parts(f)))
     ins = f.get("insciout", "skipped")
     if ins is None:
         print("\nInSciOut: ../shared/data/insciout/ is not here; claim strength not measured.")
@@ -492,7 +508,7 @@ def main() -> None:
     if args.min_confidence:
         print(f"With the learned filter at {args.min_confidence}: it was trained on the dev pages, so their figures "
               "below say nothing; read the held-out parts.\n")
-    print_text(f, args.errors)
+    print_text(f, args.errors, both=args.documents != "*")
 
 
 if __name__ == "__main__":

@@ -193,3 +193,12 @@ def test_claim_detector_cuts_sentences_and_labels_them_by_the_rules_and_the_gold
     units = detector.units(page)
     assert [(u["rules"], u["gold"]) for u in units] == [(True, False), (False, True), (False, False)]
     assert detector.features(units[0]).startswith("__rules_claim ") and detector.features(units[1]).startswith("__rules_none ")
+
+
+def test_both_parts_add_the_counts_of_dev_and_held_out():
+    def part(matched):
+        counts = {"gold": 4, "predicted": 5, "matched_gold": matched, "matched_predicted": matched}
+        return {"documents": {"families": {"HL1": counts, "HL2": counts}, "claims": counts}}
+    together = dict(accuracy.both_parts({"dev": part(4), "held-out": part(0)}))
+    assert (together["HL1xx"].gold, together["HL1xx"].predicted) == (8, 10)
+    assert (together["claims"].recall, together["claims"].precision) == (0.5, 0.4)
