@@ -202,13 +202,16 @@ def short_texts(finding_model) -> dict:
 
 def writing_round(page_id: str) -> int:
     """The round a page was written in (eval/data/README.md): d01-d24 rounds 1-2, d25-d40
-    round 2's second part, then 18 pages a round from d41, and round 30's twelve."""
+    round 2's second part, 18 pages a round from d41 (rounds 3-29), then 12 a round from d527
+    (round 30 on)."""
     n = int(page_id[1:])
     if n <= 24:
         return 1
     if n <= 40:
         return 2
-    return min(3 + (n - 41) // 18, 30)
+    if n <= 526:
+        return 3 + (n - 41) // 18
+    return 30 + (n - 527) // 12
 
 
 def run(save: bool = False) -> dict:

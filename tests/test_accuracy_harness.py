@@ -167,6 +167,21 @@ def test_learned_filter_labels_claims_and_findings_by_the_gold_sentences():
     assert finding_labels == [True, False, True]
 
 
+def test_writing_rounds_are_the_ranges_the_data_readme_lists():
+    """Cross-validation folds by writing round: each round's first and last page, as
+    eval/data/README.md lists the rounds in order, fall in that round."""
+    import re
+
+    learned = _load_learned_filter()
+    readme = (PATH.parent.parent / "eval" / "data" / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"in [a-z-]+ rounds \((d\d+.d\d+(?:, d\d+.d\d+)*)\)", readme)
+    assert listed, "eval/data/README.md no longer lists the rounds' page ranges"
+    ranges = [tuple(int(n) for n in re.findall(r"\d+", pair)) for pair in listed.group(1).split(", ")]
+    assert len(ranges) >= 32
+    for number, (first, last) in enumerate(ranges, start=1):
+        assert learned.writing_round(f"d{first:02d}") == learned.writing_round(f"d{last:02d}") == number, (first, last)
+
+
 def test_learned_filter_drops_sentence_findings_on_rejected_claims_only():
     learned = _load_learned_filter()
     page = learned.Page(FIRST, PAGE, [(0, 10, "a", ""), (20, 30, "b", "")],
