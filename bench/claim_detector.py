@@ -8,7 +8,10 @@ dev pages, labelled by whether it overlaps an annotated claim, with one extra to
 whether the rules found a claim in it. Claim detection (precision / recall, scored as
 bench/accuracy.py scores it) is printed for the rules alone, the classifier alone at 0.5, and
 their union and intersection, on the dev pages by two-fold cross-validation over writing
-rounds and on the held-out pages (trained on all dev pages).
+rounds and on the held-out pages (trained on all dev pages). Then, for the annotated
+sentence-level HL1xx findings, how many sit on sentences the rules call claims, on sentences
+only the classifier calls claims, and on neither: the middle share is the most recall that
+turning the classifier's claims into findings (with the rules' assessment) could add.
 
 Sentences are cut at end punctuation and line breaks, not by the checker's segmenter: a
 sentence the rules find a claim in is the rules' span.
@@ -82,6 +85,28 @@ def score(pages, scored: dict, how: str) -> DocumentScores:
     return scores
 
 
+def gold_findings_by_detector(pages, scored: dict) -> dict:
+    """Where the annotated sentence-level HL1xx findings sit: on a sentence the rules call a
+    claim, on one only the classifier calls a claim (the most that assessing the classifier's
+    claims with the rules could add to recall), or on one neither does."""
+    out = {"gold": 0, "rules' claims": 0, "classifier's claims only": 0, "neither": 0}
+    for page in pages:
+        entry = scored[page.gold["id"]]
+        for item in page.gold["findings"]:
+            span = locate(page.text, item["text"]) if item["rule"].startswith("HL1") and "text" in item else None
+            if span is None:
+                continue
+            out["gold"] += 1
+            hits = [(u, p) for u, p in zip(entry["units"], entry["p"]) if u["span"][0] < span[1] and span[0] < u["span"][1]]
+            if any(u["rules"] for u, _ in hits):
+                out["rules' claims"] += 1
+            elif any(p >= THRESHOLD for _, p in hits):
+                out["classifier's claims only"] += 1
+            else:
+                out["neither"] += 1
+    return out
+
+
 def run() -> dict:
     pages = learned_filter.read_pages()
     dev = [p for p in pages if p.gold["split"] == "dev"]
@@ -107,7 +132,9 @@ def run() -> dict:
         return {"precision": c.precision, "recall": c.recall, "f1": c.f1}
     return {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)},
             "dev (2-fold by round)": {how: pr(s.claims) for how, s in dev_scores.items()},
-            "held-out (trained on dev)": {how: pr(s.claims) for how, s in held_scores.items()}}
+            "held-out (trained on dev)": {how: pr(s.claims) for how, s in held_scores.items()},
+            "gold HL1xx findings on": {"dev (2-fold by round)": gold_findings_by_detector(dev, prepared),
+                                       "held-out (trained on dev)": gold_findings_by_detector(held_out, prepared)}}
 
 
 def main() -> None:
@@ -125,6 +152,10 @@ def main() -> None:
         print(f"  {part}")
         for how, c in out[part].items():
             print(f"    {how:18} {fmt(c['precision'])} / {fmt(c['recall'])} / {fmt(c['f1'])}")
+    print("Annotated sentence-level HL1xx findings, by which detector calls their sentence a claim:")
+    for part, where in out["gold HL1xx findings on"].items():
+        print(f"  {part}: {where['gold']} gold; " + ", ".join(
+            f"{name} {n} ({n / where['gold']:.3f})" for name, n in where.items() if name != "gold"))
 
 
 if __name__ == "__main__":

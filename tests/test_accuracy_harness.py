@@ -208,6 +208,11 @@ def test_claim_detector_cuts_sentences_and_labels_them_by_the_rules_and_the_gold
     units = detector.units(page)
     assert [(u["rules"], u["gold"]) for u in units] == [(True, False), (False, True), (False, False)]
     assert detector.features(units[0]).startswith("__rules_claim ") and detector.features(units[1]).startswith("__rules_none ")
+    page.gold = {"id": "d0", "claims": [], "findings": [
+        {"rule": "HL103", "text": "Kava calms anxiety"}, {"rule": "HL107", "text": "totally safe"},
+        {"rule": "HL110", "text": "Buy now."}, {"rule": "HL201", "intervention": "kava"}]}
+    where = detector.gold_findings_by_detector([page], {"d0": {"units": units, "p": [0.1, 0.9, 0.2]}})
+    assert where == {"gold": 3, "rules' claims": 1, "classifier's claims only": 1, "neither": 1}
 
 
 def test_both_parts_add_the_counts_of_dev_and_held_out():
