@@ -37,6 +37,7 @@ Run from the repository root, offline (about 20 seconds):
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -109,7 +110,8 @@ def filtered(page: Page, claim_keep: list[bool] | None, finding_keep: list[bool]
     return [(s, e, t) for s, e, t, _ in claims], findings
 
 
-def read_pages() -> list[Page]:
+def read_pages(split: str | None = None) -> list[Page]:
+    """The annotated pages (of one split, or all) with what the checker finds on them."""
     from checker import Checker
     from checker.ingest import read_path
 
@@ -117,6 +119,8 @@ def read_pages() -> list[Page]:
     pages = []
     for path in sorted(DOCUMENTS.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
+        if split is not None and gold["split"] != split:
+            continue
         document = read_path(DOCUMENTS / gold["file"])
         report = checker.check_document(document)
         spans, findings, caveats = accuracy.found_by_checker(report)
@@ -133,6 +137,15 @@ def claim_examples(pages):
 
 def finding_examples(pages):
     return [(finding_features(f), yes) for p in pages for f, yes in zip(p.findings, p.finding_labels) if is_sentence_finding(f)]
+
+
+def training_digest(dev_pages: list[Page]) -> str:
+    """A fingerprint of what the finding filter learns from: the features (the rules' findings
+    and their sentences) and labels of every example. The shipped model records it; when the
+    rules, the lexicon, the corpus or the code change what the checker finds on the dev pages,
+    it changes, and the model must be retrained (a test checks)."""
+    examples = finding_examples(dev_pages)
+    return hashlib.sha256(json.dumps(examples, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def apply(train_pages: list[Page], test_pages: list[Page], models=None) -> dict[str, dict[str, list[bool] | None]]:
@@ -240,6 +253,8 @@ def run(save: bool = False) -> dict:
         finding_model.meta.update(name="healthlint_finding_filter", version="1.0.0", spacy_version=">=3.7.4,<4.0.0")
         finding_model.meta["description"] = (f"healthlint's finding filter: trained by bench/learned_filter.py --save "
                                              f"on {len(dev)} dev pages of eval/data/documents")
+        finding_model.meta["healthlint"] = {"dev_pages": len(dev), "examples": len(finding_examples(dev)),
+                                            "examples_sha256": training_digest(dev)}
         finding_model.to_disk(finding_filter.MODEL_DIR)
     # The shipped model should give the verdicts a fresh one does; where the rules have
     # changed since it was trained, they differ, and it is time to retrain (--save).
@@ -247,8 +262,10 @@ def run(save: bool = False) -> dict:
         shipped = apply(dev, held_out, (claim_model, finding_filter.load()))
         differ = sum((a is None or a >= THRESHOLD) != (b is None or b >= THRESHOLD)
                      for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"], held[page.gold["id"]]["findings"]))
+        recorded = finding_filter.load().meta.get("healthlint", {}).get("examples_sha256")
         out["shipped_model"] = {"held-out": figures(score(held_out, shipped, "finding filter")),
-                                "verdicts_differing_from_a_fresh_model": differ}
+                                "verdicts_differing_from_a_fresh_model": differ,
+                                "trained_on_what_the_checker_finds_now": recorded == training_digest(dev)}
     return out
 
 
@@ -285,7 +302,8 @@ def main() -> None:
         h1 = shipped["held-out"]["HL1xx"]
         print(f"\nShipped model ({finding_filter.MODEL_DIR.name}), held-out HL1xx P / R / F1: {fmt(h1['precision'])} / "
               f"{fmt(h1['recall'])} / {fmt(h1['f1'])}; verdicts differing from a fresh model: "
-              f"{shipped['verdicts_differing_from_a_fresh_model']} (retrain with --save when not 0)")
+              f"{shipped['verdicts_differing_from_a_fresh_model']}; trained on what the checker finds now: "
+              f"{'yes' if shipped['trained_on_what_the_checker_finds_now'] else 'no'} (retrain with --save when not)")
 
 
 if __name__ == "__main__":

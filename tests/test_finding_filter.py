@@ -121,3 +121,28 @@ def test_text_report_shows_the_confidence_only_when_the_filter_is_on():
     off = CliRunner().invoke(main, ["check", "--isolated", "--no-color", str(EXAMPLE)])
     assert "learned filter: confidence 0." in on.stdout
     assert "learned filter" not in off.stdout
+
+
+def test_the_shipped_model_was_trained_on_what_the_checker_finds_now():
+    """The filter learns the rules' output on the dev pages. When a change to the rules, the
+    lexicon, the corpus or the code changes that output, the shipped model was trained on
+    something else: retrain it with `python bench/learned_filter.py --save`."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("learned_filter_for_digest", bench / "learned_filter.py")
+        learned = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = learned
+        spec.loader.exec_module(learned)
+    finally:
+        sys.path.remove(str(bench))
+    recorded = json.loads((finding_filter.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["healthlint"]
+    dev = learned.read_pages(split="dev")
+    assert len(dev) == recorded["dev_pages"], "the dev pages changed: python bench/learned_filter.py --save"
+    assert learned.training_digest(dev) == recorded["examples_sha256"], (
+        "the checker's findings on the dev pages changed since the finding filter was trained: "
+        "python bench/learned_filter.py --save")
