@@ -30,8 +30,13 @@ The finding filter is what ``--min-confidence`` applies (checker/finding_filter.
 ``--save`` this writes the one trained on all dev pages to checker/models/finding-filter/,
 the shipped model, and says whether the shipped model still gives a fresh one's verdicts.
 
-Run from the repository root, offline (about 20 seconds):
-    python bench/learned_filter.py [--json] [--save]
+``--architecture ensemble`` or ``cnn`` trains both filters with subword features (hashed
+embeddings of each word's prefix, suffix and shape, a window convolution; with the bag of words
+beside it, or alone) instead of the shipped bag of words, to see whether a richer model carries
+over to unseen text better.
+
+Run from the repository root, offline (about 20 seconds; a few minutes with --architecture):
+    python bench/learned_filter.py [--json] [--save] [--architecture bow|ensemble|cnn]
 """
 
 from __future__ import annotations
@@ -51,6 +56,28 @@ from accuracy import DOCUMENTS, DocumentScores, Found, locate, score_page  # noq
 
 THRESHOLD = 0.5
 CURVE = (0.3, 0.5, 0.7, 0.9)  # the finding filter's thresholds shown, for choosing --min-confidence
+
+
+def _tok2vec(width: int = 64) -> dict:
+    """Hashed embeddings of the word and its prefix, suffix and shape (so unseen inflections and
+    misspellings share features with seen ones), then a convolution over a window of one word."""
+    return {"@architectures": "spacy.Tok2Vec.v2",
+            "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": width, "rows": [5000, 2500, 2500, 500],
+                      "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "include_static_vectors": False},
+            "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width, "window_size": 1,
+                       "maxout_pieces": 3, "depth": 2}}
+
+
+# --architecture: the shipped bag of words, and two with subword features, to see whether a
+# richer model carries over to unseen text better (no pretrained vectors: none can be
+# downloaded here).
+ARCHITECTURES = {
+    "bow": finding_filter.BOW,
+    "ensemble": {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": _tok2vec(), "linear_model": finding_filter.BOW,
+                 "nO": None},
+    "cnn": {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": _tok2vec(), "exclusive_classes": True,
+            "use_reduce_first": False, "use_reduce_last": False, "use_reduce_max": True, "use_reduce_mean": True, "nO": None},
+}
 
 
 @dataclass
@@ -148,11 +175,13 @@ def training_digest(dev_pages: list[Page]) -> str:
     return hashlib.sha256(json.dumps(examples, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def apply(train_pages: list[Page], test_pages: list[Page], models=None) -> dict[str, dict[str, list[bool] | None]]:
+def apply(train_pages: list[Page], test_pages: list[Page], models=None,
+          architecture: str = "bow") -> dict[str, dict[str, list[bool] | None]]:
     """Each filter trained on train_pages (or the models given), its confidences on each test
     page (by gold id; None for findings it does not judge)."""
-    claim_model, finding_model = models or (finding_filter.train(claim_examples(train_pages)),
-                                            finding_filter.train(finding_examples(train_pages)))
+    config = ARCHITECTURES[architecture]
+    claim_model, finding_model = models or (finding_filter.train(claim_examples(train_pages), config),
+                                            finding_filter.train(finding_examples(train_pages), config))
     out = {}
     for page in test_pages:
         claims = finding_filter.scores(claim_model, [c[3] for c in page.claims])
@@ -227,15 +256,17 @@ def writing_round(page_id: str) -> int:
     return 30 + (n - 527) // 12
 
 
-def run(save: bool = False) -> dict:
+def run(save: bool = False, architecture: str = "bow") -> dict:
     pages = read_pages()
     dev = [p for p in pages if p.gold["split"] == "dev"]
     held_out = [p for p in pages if p.gold["split"] == "held-out"]
     # Folds by writing round (rounds alternate), so that a fold's writers are unseen in training,
     # as the held-out pages' are not quite (their writers wrote dev pages too).
     folds = [[p for p in dev if writing_round(p.gold["id"]) % 2 == k] for k in (0, 1)]
-    cross = apply(folds[1], folds[0]) | apply(folds[0], folds[1])
-    claim_model, finding_model = finding_filter.train(claim_examples(dev)), finding_filter.train(finding_examples(dev))
+    cross = apply(folds[1], folds[0], architecture=architecture) | apply(folds[0], folds[1], architecture=architecture)
+    config = ARCHITECTURES[architecture]
+    claim_model, finding_model = (finding_filter.train(claim_examples(dev), config),
+                                  finding_filter.train(finding_examples(dev), config))
     held = apply(dev, held_out, (claim_model, finding_model))
     results = {}
     for which in ("checker alone", "claim filter", "finding filter"):
@@ -245,7 +276,7 @@ def run(save: bool = False) -> dict:
                       "held-out (trained on dev)": figures(score(held_out, held, "finding filter", t))["HL1xx"]}
              for t in CURVE}
     real = short_texts(finding_model)
-    out = {"threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results,
+    out = {"architecture": architecture, "threshold": THRESHOLD, "pages": {"dev": len(dev), "held-out": len(held_out)}, "results": results,
            "finding_filter_by_threshold": curve, "real_text": real}
     if save:
         # Any spaCy 3 from the one that brought TextCatBOW.v3 reads it (spaCy warns on load
@@ -258,7 +289,7 @@ def run(save: bool = False) -> dict:
         finding_model.to_disk(finding_filter.MODEL_DIR)
     # The shipped model should give the verdicts a fresh one does; where the rules have
     # changed since it was trained, they differ, and it is time to retrain (--save).
-    if finding_filter.MODEL_DIR.is_dir():
+    if finding_filter.MODEL_DIR.is_dir() and architecture == "bow":
         shipped = apply(dev, held_out, (claim_model, finding_filter.load()))
         differ = sum((a is None or a >= THRESHOLD) != (b is None or b >= THRESHOLD)
                      for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"], held[page.gold["id"]]["findings"]))
@@ -272,14 +303,18 @@ def run(save: bool = False) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--architecture", choices=sorted(ARCHITECTURES), default="bow",
+                        help="the classifiers' architecture (the shipped one: bow; --save only with it)")
     parser.add_argument("--save", action="store_true",
                         help=f"write the finding filter trained on the dev pages to {finding_filter.MODEL_DIR} (the shipped model)")
     args = parser.parse_args()
-    out = run(save=args.save)
+    if args.save and args.architecture != "bow":
+        parser.error("--save writes the shipped model, a bag of words: use it without --architecture")
+    out = run(save=args.save, architecture=args.architecture)
     if args.json:
         print(json.dumps(out, indent=1))
         return
-    print(f"Learned filters over the checker's output (threshold {THRESHOLD}; "
+    print(f"Learned filters over the checker's output ({out['architecture']}, threshold {THRESHOLD}; "
           f"{out['pages']['dev']} dev pages, {out['pages']['held-out']} held-out pages)")
     print(f"{'':16} {'part':32} {'claims P / R':>16} {'HL1xx P / R / F1':>22} {'HL2xx P / R':>14}")
     fmt = accuracy.fmt

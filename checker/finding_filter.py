@@ -44,16 +44,22 @@ def features(rule: str, words: str, sentence: str) -> str:
     return f"__{rule} __words_{words.lower().replace(' ', '_')} {sentence}"
 
 
-def train(examples: Sequence[tuple[str, bool]]):
-    """A classifier from (features, annotators made this finding) pairs; deterministic."""
+#: The shipped classifier: bag of words and word pairs.
+BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
+       "no_output_layer": False, "length": FEATURES}
+
+
+def train(examples: Sequence[tuple[str, bool]], model: dict | None = None):
+    """A classifier from (features, annotators made this finding) pairs; deterministic.
+    ``model`` is a spaCy textcat architecture config (default :data:`BOW`; the bench compares
+    others)."""
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed
 
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
-    nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                                               "ngram_size": 2, "no_output_layer": False, "length": FEATURES}})
+    nlp.add_pipe("textcat", config={"model": model or BOW})
     data = [Example.from_dict(nlp.make_doc(text), {"cats": {"YES": float(yes), "NO": float(not yes)}})
             for text, yes in examples]
     optimizer = nlp.initialize(lambda: data)

@@ -222,3 +222,15 @@ def test_both_parts_add_the_counts_of_dev_and_held_out():
     together = dict(accuracy.both_parts({"dev": part(4), "held-out": part(0)}))
     assert (together["HL1xx"].gold, together["HL1xx"].predicted) == (8, 10)
     assert (together["claims"].recall, together["claims"].precision) == (0.5, 0.4)
+
+
+@pytest.mark.parametrize("architecture", ["bow", "ensemble", "cnn"])
+def test_learned_filter_architectures_train_and_score(architecture):
+    from checker import finding_filter
+
+    learned = _load_learned_filter()
+    examples = [("__HL104 __words_in_minutes Kava calms anxiety in minutes.", True),
+                ("__HL108 __words_quick Read our quick guide.", False)] * 4
+    model = finding_filter.train(examples, learned.ARCHITECTURES[architecture])
+    scores = finding_filter.scores(model, [text for text, _ in examples[:2]])
+    assert all(0.0 <= s <= 1.0 for s in scores) and scores[0] != scores[1]
