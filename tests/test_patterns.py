@@ -2070,3 +2070,24 @@ def test_a_prescriber_is_not_the_monitoring_a_treatment_given_in_a_session_needs
 def test_medicines_that_do_not_mix_or_must_be_switched_are_contraindications(check, text, intervention):
     report = check(text)
     assert not [f for f in report.findings if f.rule == "HL202" and f.intervention == intervention], report.findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "The big trials didn't show that it shrinks the prostate.",
+    "Large reviews have not found reliable evidence that these remedies work.",
+    "Researchers have not been able to confirm it, and studies have not shown a benefit yet.",
+    "In head-to-head trials it does not beat a sugar pill.",
+    "These uses rest on tradition, not on accepted medical evidence.",
+])
+def test_what_the_studies_did_not_show_states_the_evidence(check, sentence):
+    report = check("Saw palmetto supports prostate health. " + sentence)
+    assert any(c.kind == "evidence-status" and c.level == "full" for c in report.caveats), report.caveats
+    assert "HL204" not in rules_of(report)
+
+
+@pytest.mark.parametrize("sentence", ["Studies have not shown any side effects.", "No study has shown a single side effect.",
+                                      "Trials have not shown a single serious problem."])
+def test_studies_that_showed_no_harm_state_no_evidence_status(check, sentence):
+    report = check("Kratom eases opioid withdrawal. " + sentence)
+    assert not any(c.kind == "evidence-status" for c in report.caveats)
+    assert "HL204" in rules_of(report)
