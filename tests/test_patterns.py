@@ -2091,3 +2091,17 @@ def test_studies_that_showed_no_harm_state_no_evidence_status(check, sentence):
     report = check("Kratom eases opioid withdrawal. " + sentence)
     assert not any(c.kind == "evidence-status" for c in report.caveats)
     assert "HL204" in rules_of(report)
+
+
+@pytest.mark.parametrize("text", [
+    "GutGuard probiotics ease bloating. If you have a weakened immune system, talk to your doctor before taking any probiotic.",
+    "LSD microdosing lifts mood. If you have bipolar disorder or schizophrenia in the family, stay away.",
+])
+def test_advice_that_names_who_should_not_take_it_is_a_contraindication(check, text):
+    report = check(text)
+    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
+
+
+def test_advice_before_taking_that_names_no_one_is_only_partial(check):
+    report = check("Melatonin helps sleep. Eat something light before taking it.")
+    assert not any(c.kind == "contraindications" and c.level == "full" for c in report.caveats)
