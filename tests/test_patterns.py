@@ -2105,3 +2105,13 @@ def test_advice_that_names_who_should_not_take_it_is_a_contraindication(check, t
 def test_advice_before_taking_that_names_no_one_is_only_partial(check):
     report = check("Melatonin helps sleep. Eat something light before taking it.")
     assert not any(c.kind == "contraindications" and c.level == "full" for c in report.caveats)
+
+
+def test_follow_up_care_by_a_clinician_is_supervision_but_not_monitoring(check):
+    glp1 = check("Compounded semaglutide helps adults with obesity lose weight. Monthly check-ins with your provider "
+                 "adjust the dose as you go.")
+    assert "HL203" not in rules_of(glp1)
+    at_home = check("Our at-home ketamine troches lift depression. Your clinician adjusts your dose at monthly check-ins.")
+    assert "HL203" in rules_of(at_home)
+    nobody = check("Compounded semaglutide helps adults with obesity lose weight. Weekly check-ins in the app keep you on track.")
+    assert "HL203" in rules_of(nobody)
