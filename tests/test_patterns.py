@@ -816,6 +816,7 @@ def test_a_harm_denied_is_a_safety_claim_not_a_caveat(check, text):
     "Q: Any side effects? A: None that our customers mention.",
     "Can kratom cause liver damage? We have never seen it.",
     "Someone asked about side effects.",  # a question reported
+    "What are the side effects? Most people notice nothing at all.",  # a wh-question whose answer names none
 ])
 def test_a_risk_asked_about_is_no_caveat(check, risk):
     report = check("Kratom eases back pain. " + risk)
@@ -823,7 +824,7 @@ def test_a_risk_asked_about_is_no_caveat(check, risk):
 
 
 @pytest.mark.parametrize("risk", [
-    "What are the side effects? Nausea and constipation are common.",  # a wh-question heads its answer
+    "What are the side effects? Liver damage and seizures have been reported.",  # a wh-question heads its answer
     "Does kratom have side effects? Yes: it can cause liver damage.",  # answered yes
     "Did you know that kratom can cause liver damage?",  # rhetorical: it asserts
 ])

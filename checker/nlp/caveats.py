@@ -177,12 +177,12 @@ def _said_of_a_condition(doc, start: int, conditions) -> bool:
 
 
 def _asked_sentences(doc, matches, bounds: list[tuple[int, int]], ends: list[int]) -> set[int]:
-    """The sentences (indices in ``bounds``) that ask whether a caveat holds and leave it
-    open: a yes/no question (a question mark, opened by an auxiliary: "Does it have side
-    effects?", "Any side effects?") with no rhetorical opener ("did you know ...") and no
-    "yes" starting the next sentence. A caveat told in one is asked about, not stated. A
-    wh-question ("Who should not take it?", "What are the side effects?") takes the caveat
-    for granted and heads its answer: it is kept."""
+    """The sentences (indices in ``bounds``) that ask about a caveat: a question (a question
+    mark) with no rhetorical opener ("did you know ..."). A caveat told in one is asked about,
+    not stated, unless the question is a yes/no one (opened by an auxiliary: "Does it interact
+    with seizure medicines?") and the next sentence starts with "yes". A wh-question ("What are
+    the side effects?") states nothing itself: its answer names the side effects ("Nausea and
+    constipation are common"), or waves them away ("Most people notice nothing at all")."""
     marks: dict[int, set[str]] = {}
     for entry, start, _ in matches:
         if entry["kind"] in ("question", "rhetorical"):
@@ -191,9 +191,8 @@ def _asked_sentences(doc, matches, bounds: list[tuple[int, int]], ends: list[int
     for i, kinds in marks.items():
         if kinds != {"question"} or i >= len(bounds):
             continue
-        if _first_word(doc, *bounds[i]) not in YES_NO_OPENERS:
-            continue
-        if i + 1 < len(bounds) and _first_word(doc, *bounds[i + 1]) in AFFIRMATIVES:
+        if _first_word(doc, *bounds[i]) in YES_NO_OPENERS and i + 1 < len(bounds) \
+                and _first_word(doc, *bounds[i + 1]) in AFFIRMATIVES:
             continue  # "Does it interact with other seizure medicines? Yes, and ..."
         asked.add(i)
     return asked
