@@ -2116,3 +2116,18 @@ def test_follow_up_care_by_a_clinician_is_supervision_but_not_monitoring(check):
     assert "HL203" in rules_of(at_home)
     nobody = check("Compounded semaglutide helps adults with obesity lose weight. Weekly check-ins in the app keep you on track.")
     assert "HL203" in rules_of(nobody)
+
+
+@pytest.mark.parametrize("text", [
+    "Nabilone eased my back pain, and in six months not a single side effect.",
+    "Compounded semaglutide helps you lose weight, with gentle once-weekly injections and minimal side effects.",
+    "Compounded semaglutide helps you lose weight. Most members say the only side effect they notice is needing new jeans.",
+])
+def test_side_effects_made_light_of_are_not_stated(check, text):
+    assert "HL201" in rules_of(check(text))
+
+
+def test_lips_turning_blue_is_no_argyria(check):
+    report = check("Colloidal silver knocked out our flu. The clinic sent us home until our lips turned blue.")
+    assert "HL201" in rules_of(report)
+    assert "HL201" not in rules_of(check("Colloidal silver knocked out our flu. It can turn your skin blue-grey for good."))
