@@ -2131,3 +2131,10 @@ def test_lips_turning_blue_is_no_argyria(check):
     report = check("Colloidal silver knocked out our flu. The clinic sent us home until our lips turned blue.")
     assert "HL201" in rules_of(report)
     assert "HL201" not in rules_of(check("Colloidal silver knocked out our flu. It can turn your skin blue-grey for good."))
+
+
+@pytest.mark.parametrize("sentence", ["We do not recommend it for children.",
+                                      "Bipolar disorder in the family is a big no-go for it."])
+def test_advice_against_it_for_someone_is_a_contraindication(check, sentence):
+    report = check("Chlorine dioxide drops cleanse the body of parasites. " + sentence)
+    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
