@@ -2138,3 +2138,10 @@ def test_lips_turning_blue_is_no_argyria(check):
 def test_advice_against_it_for_someone_is_a_contraindication(check, sentence):
     report = check("Chlorine dioxide drops cleanse the body of parasites. " + sentence)
     assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
+
+
+@pytest.mark.parametrize("sentence", ["SARMs can't legally be sold as dietary supplements in the US.",
+                                      "We can't ship SARMs to the UK due to local laws."])
+def test_what_cannot_legally_be_done_states_the_legal_status(check, sentence):
+    report = check("SARMs build lean muscle fast. " + sentence)
+    assert any(c.kind == "legal-status" and c.level == "full" for c in report.caveats), report.caveats
