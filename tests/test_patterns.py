@@ -2145,3 +2145,10 @@ def test_advice_against_it_for_someone_is_a_contraindication(check, sentence):
 def test_what_cannot_legally_be_done_states_the_legal_status(check, sentence):
     report = check("SARMs build lean muscle fast. " + sentence)
     assert any(c.kind == "legal-status" and c.level == "full" for c in report.caveats), report.caveats
+
+
+def test_the_footer_disclaimer_is_no_supervision(check):
+    footer = check("Stem cell therapy heals autism. This website is not a substitute for professional medical advice.")
+    assert "HL203" in rules_of(footer)
+    care = check("Stem cell therapy heals autism. It is not a substitute for the care of your child's neurologist.")
+    assert "HL203" not in rules_of(care)
