@@ -2152,3 +2152,12 @@ def test_the_footer_disclaimer_is_no_supervision(check):
     assert "HL203" in rules_of(footer)
     care = check("Stem cell therapy heals autism. It is not a substitute for the care of your child's neurologist.")
     assert "HL203" not in rules_of(care)
+
+
+@pytest.mark.parametrize("text", [
+    "Hydroxychloroquine treats lupus. Watch for an interaction with azithromycin and other QT-prolonging medicines.",
+    "St John's wort lifts low mood. It weakens birth control pills.",
+])
+def test_an_interaction_in_the_singular_is_a_contraindication(check, text):
+    report = check(text)
+    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
