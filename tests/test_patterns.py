@@ -2161,3 +2161,11 @@ def test_the_footer_disclaimer_is_no_supervision(check):
 def test_an_interaction_in_the_singular_is_a_contraindication(check, text):
     report = check(text)
     assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
+
+
+@pytest.mark.parametrize("text", [
+    "DMT lifts depression in days, way faster than any antidepressant.",
+    "Homeopathy relieves hay fever without making you drowsy, unlike antihistamines.",
+])
+def test_set_against_another_kind_of_treatment_in_the_singular_or_by_class(check, text):
+    assert "HL106" in rules_of(check(text))
