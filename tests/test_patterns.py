@@ -2169,3 +2169,11 @@ def test_an_interaction_in_the_singular_is_a_contraindication(check, text):
 ])
 def test_set_against_another_kind_of_treatment_in_the_singular_or_by_class(check, text):
     assert "HL106" in rules_of(check(text))
+
+
+def test_a_hedge_about_anyone_and_a_quick_page_are_no_qualifiers(check):
+    hedge = check("DMT may help depression. More research is needed before anyone can say how well it works or for whom.")
+    assert "HL110" not in rules_of(hedge)
+    page = check("Psilocybin helps depression. Read our quick buying guide at the bottom of the page.")
+    assert "HL104" not in rules_of(page)
+    assert "HL104" in rules_of(check("Kava works fast for anxiety."))
