@@ -2177,3 +2177,10 @@ def test_a_hedge_about_anyone_and_a_quick_page_are_no_qualifiers(check):
     page = check("Psilocybin helps depression. Read our quick buying guide at the bottom of the page.")
     assert "HL104" not in rules_of(page)
     assert "HL104" in rules_of(check("Kava works fast for anxiety."))
+
+
+@pytest.mark.parametrize("text", ["Members say their bloating settles within 72 hours of the first GutGuard probiotic capsule.",
+                                  "On kava my anxiety calmed within a day."])
+def test_a_symptom_that_settles_or_eases_off_is_an_outcome(check, text):
+    assert "HL104" in rules_of(check(text)) or "HL103" in rules_of(check(text))
+    assert check(text).claims
