@@ -2079,6 +2079,8 @@ def test_medicines_that_do_not_mix_or_must_be_switched_are_contraindications(che
     "Researchers have not been able to confirm it, and studies have not shown a benefit yet.",
     "In head-to-head trials it does not beat a sugar pill.",
     "These uses rest on tradition, not on accepted medical evidence.",
+    "The research is still early.",
+    "The evidence on saw palmetto in men is still limited.",
 ])
 def test_what_the_studies_did_not_show_states_the_evidence(check, sentence):
     report = check("Saw palmetto supports prostate health. " + sentence)
