@@ -2124,6 +2124,7 @@ def test_follow_up_care_by_a_clinician_is_supervision_but_not_monitoring(check):
     "Nabilone eased my back pain, and in six months not a single side effect.",
     "Compounded semaglutide helps you lose weight, with gentle once-weekly injections and minimal side effects.",
     "Compounded semaglutide helps you lose weight. Most members say the only side effect they notice is needing new jeans.",
+    "Compounded semaglutide helps you lose weight. No study has shown a single side effect.",
 ])
 def test_side_effects_made_light_of_are_not_stated(check, text):
     assert "HL201" in rules_of(check(text))
