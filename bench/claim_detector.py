@@ -121,7 +121,7 @@ def run() -> dict:
             entry = prepared[p.gold["id"]]
             entry["p"] = finding_filter.scores(model, [features(u) for u in entry["units"]])
 
-    folds = [[p for p in dev if learned_filter.writing_round(p.gold["id"]) % 2 == k] for k in (0, 1)]
+    folds = learned_filter.round_folds(dev)
     predict(fit(folds[1]), folds[0])
     predict(fit(folds[0]), folds[1])
     dev_scores = {how: score(dev, prepared, how) for how in ("rules alone", "classifier alone", "union", "intersection")}

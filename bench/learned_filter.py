@@ -166,12 +166,12 @@ def finding_examples(pages):
     return [(finding_features(f), yes) for p in pages for f, yes in zip(p.findings, p.finding_labels) if is_sentence_finding(f)]
 
 
-def training_digest(dev_pages: list[Page]) -> str:
+def training_digest(examples: list) -> str:
     """A fingerprint of what the finding filter learns from: the features (the rules' findings
-    and their sentences) and labels of every example. The shipped model records it; when the
-    rules, the lexicon, the corpus or the code change what the checker finds on the dev pages,
-    it changes, and the model must be retrained (a test checks)."""
-    examples = finding_examples(dev_pages)
+    and their sentences) and labels of every example (``finding_examples`` of the dev pages).
+    The shipped model records it; when the rules, the lexicon, the corpus or the code change
+    what the checker finds on the dev pages, it changes, and the model must be retrained (a
+    test checks)."""
     return hashlib.sha256(json.dumps(examples, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -256,17 +256,22 @@ def writing_round(page_id: str) -> int:
     return 30 + (n - 527) // 12
 
 
+def round_folds(dev: list) -> list[list]:
+    """Two folds of dev pages by writing round (rounds alternate), so that a fold's writers are
+    unseen in training, as the held-out pages' are not quite (their writers wrote dev pages too)."""
+    return [[p for p in dev if writing_round(p.gold["id"]) % 2 == k] for k in (0, 1)]
+
+
 def run(save: bool = False, architecture: str = "bow") -> dict:
     pages = read_pages()
     dev = [p for p in pages if p.gold["split"] == "dev"]
     held_out = [p for p in pages if p.gold["split"] == "held-out"]
-    # Folds by writing round (rounds alternate), so that a fold's writers are unseen in training,
-    # as the held-out pages' are not quite (their writers wrote dev pages too).
-    folds = [[p for p in dev if writing_round(p.gold["id"]) % 2 == k] for k in (0, 1)]
+    folds = round_folds(dev)
     cross = apply(folds[1], folds[0], architecture=architecture) | apply(folds[0], folds[1], architecture=architecture)
     config = ARCHITECTURES[architecture]
-    claim_model, finding_model = (finding_filter.train(claim_examples(dev), config),
-                                  finding_filter.train(finding_examples(dev), config))
+    examples = finding_examples(dev)
+    digest = training_digest(examples)
+    claim_model, finding_model = finding_filter.train(claim_examples(dev), config), finding_filter.train(examples, config)
     held = apply(dev, held_out, (claim_model, finding_model))
     results = {}
     for which in ("checker alone", "claim filter", "finding filter"):
@@ -284,19 +289,19 @@ def run(save: bool = False, architecture: str = "bow") -> dict:
         finding_model.meta.update(name="healthlint_finding_filter", version="1.0.0", spacy_version=">=3.7.4,<4.0.0")
         finding_model.meta["description"] = (f"healthlint's finding filter: trained by bench/learned_filter.py --save "
                                              f"on {len(dev)} dev pages of eval/data/documents")
-        finding_model.meta["healthlint"] = {"dev_pages": len(dev), "examples": len(finding_examples(dev)),
-                                            "examples_sha256": training_digest(dev)}
+        finding_model.meta["healthlint"] = {"dev_pages": len(dev), "examples": len(examples), "examples_sha256": digest}
         finding_model.to_disk(finding_filter.MODEL_DIR)
     # The shipped model should give the verdicts a fresh one does; where the rules have
     # changed since it was trained, they differ, and it is time to retrain (--save).
     if finding_filter.MODEL_DIR.is_dir() and architecture == "bow":
-        shipped = apply(dev, held_out, (claim_model, finding_filter.load()))
+        shipped_model = finding_filter.load()
+        shipped = apply(dev, held_out, (claim_model, shipped_model))
         differ = sum((a is None or a >= THRESHOLD) != (b is None or b >= THRESHOLD)
                      for page in held_out for a, b in zip(shipped[page.gold["id"]]["findings"], held[page.gold["id"]]["findings"]))
-        recorded = finding_filter.load().meta.get("healthlint", {}).get("examples_sha256")
+        recorded = shipped_model.meta.get("healthlint", {}).get("examples_sha256")
         out["shipped_model"] = {"held-out": figures(score(held_out, shipped, "finding filter")),
                                 "verdicts_differing_from_a_fresh_model": differ,
-                                "trained_on_what_the_checker_finds_now": recorded == training_digest(dev)}
+                                "trained_on_what_the_checker_finds_now": recorded == digest}
     return out
 
 

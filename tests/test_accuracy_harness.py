@@ -4,17 +4,13 @@ they are what the harness measures."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_bench
 
 PATH = Path(__file__).resolve().parent.parent / "bench" / "accuracy.py"
-spec = importlib.util.spec_from_file_location("accuracy_bench", PATH)
-accuracy = importlib.util.module_from_spec(spec)
-sys.modules[spec.name] = accuracy  # dataclasses look their module up
-spec.loader.exec_module(accuracy)
+accuracy = load_bench("accuracy")
 
 
 def test_overlapping_spans_match_and_the_rest_are_errors():
@@ -70,16 +66,8 @@ def test_every_annotation_points_at_text_in_its_document(checker):
         assert {f["rule"] for f in gold["findings"]} <= set(accuracy.SCORED_RULES)
 
 
-def _causal_language_module():
-    path = PATH.parent / "causal_language.py"
-    spec = importlib.util.spec_from_file_location("causal_language_bench", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_causal_language_rows_split_by_position_and_score(tmp_path):
-    causal = _causal_language_module()
+    causal = load_bench("causal_language")
     data = tmp_path / "pubmed.csv"
     # the file's codes: 0 none, 1 causal, 2 conditional, 3 correlational
     rows = ["Smoking causes cancer.,1", "Coffee was associated with longer life.,3",
@@ -96,7 +84,7 @@ def test_causal_language_rows_split_by_position_and_score(tmp_path):
 
 
 def test_causal_language_bad_label_names_file_and_line(tmp_path):
-    causal = _causal_language_module()
+    causal = load_bench("causal_language")
     data = tmp_path / "pubmed.csv"
     data.write_text("sentence,label\nFine.,0\nBroken.,7\n", encoding="utf-8")
     with pytest.raises(causal.DataFileError, match=r"pubmed\.csv:3: label must be 0-3"):
@@ -104,14 +92,6 @@ def test_causal_language_bad_label_names_file_and_line(tmp_path):
     data.write_text("text,gold\nFine.,0\n", encoding="utf-8")
     with pytest.raises(causal.DataFileError, match="columns 'sentence' and 'label'"):
         causal.load(data)
-
-
-def _load_agreement():
-    sys.path.insert(0, str(PATH.parent))  # bench/agreement.py imports bench/accuracy.py
-    spec = importlib.util.spec_from_file_location("agreement_bench", PATH.parent / "agreement.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 PAGE = "Kava calms anxiety in minutes. It is totally safe. Is kava legal? Buy now."
@@ -124,7 +104,7 @@ FIRST = {"id": "d0", "claims": [{"text": "Kava calms anxiety in minutes.", "inte
 
 
 def test_an_annotation_scored_against_itself_agrees_fully():
-    agreement = _load_agreement()
+    agreement = load_bench("agreement")
     scores = accuracy.DocumentScores()
     accuracy.score_page(PAGE, FIRST, *agreement.as_found(PAGE, FIRST), scores)
     for counts in (scores.claims, scores.family("HL1"), scores.family("HL2"), scores.caveats):
@@ -133,7 +113,7 @@ def test_an_annotation_scored_against_itself_agrees_fully():
 
 
 def test_a_second_annotation_that_differs_is_scored_like_the_checker():
-    agreement = _load_agreement()
+    agreement = load_bench("agreement")
     second = {"claims": FIRST["claims"][:1], "findings": [{"rule": "HL104", "text": "Kava calms anxiety in minutes."},
                                                           {"rule": "HL202", "intervention": "kava"}],
               "caveats_present": {"kava": []}}
@@ -146,17 +126,8 @@ def test_a_second_annotation_that_differs_is_scored_like_the_checker():
     assert "d0: HL107 missed: 'It is totally safe.'" in scores.errors
 
 
-def _load_learned_filter():
-    path = PATH.parent / "learned_filter.py"
-    spec_ = importlib.util.spec_from_file_location("learned_filter_bench", path)
-    module = importlib.util.module_from_spec(spec_)
-    sys.modules[spec_.name] = module
-    spec_.loader.exec_module(module)
-    return module
-
-
 def test_learned_filter_labels_claims_and_findings_by_the_gold_sentences():
-    learned = _load_learned_filter()
+    learned = load_bench("learned_filter")
     calms, safe, buy = PAGE.index("Kava calms"), PAGE.index("It is totally"), PAGE.index("Buy now")
     claims = [(calms, calms + 30, "Kava calms anxiety in minutes.", ""), (buy, buy + 8, "Buy now.", "")]
     findings = [accuracy.Found("HL104", calms + 19, calms + 29, "in minutes", claims[0][2], None),
@@ -172,7 +143,7 @@ def test_writing_rounds_are_the_ranges_the_data_readme_lists():
     eval/data/README.md lists the rounds in order, fall in that round."""
     import re
 
-    learned = _load_learned_filter()
+    learned = load_bench("learned_filter")
     readme = (PATH.parent.parent / "eval" / "data" / "README.md").read_text(encoding="utf-8")
     listed = re.search(r"in [a-z-]+ rounds \((d\d+.d\d+(?:, d\d+.d\d+)*)\)", readme)
     assert listed, "eval/data/README.md no longer lists the rounds' page ranges"
@@ -183,7 +154,7 @@ def test_writing_rounds_are_the_ranges_the_data_readme_lists():
 
 
 def test_learned_filter_drops_sentence_findings_on_rejected_claims_only():
-    learned = _load_learned_filter()
+    learned = load_bench("learned_filter")
     page = learned.Page(FIRST, PAGE, [(0, 10, "a", ""), (20, 30, "b", "")],
                         [accuracy.Found("HL103", 2, 5, "x", "a", None), accuracy.Found("HL104", 22, 25, "y", "b", None),
                          accuracy.Found("HL201", 0, 0, "", "", "kava")], set(), [], [])
@@ -195,11 +166,7 @@ def test_learned_filter_drops_sentence_findings_on_rejected_claims_only():
 
 
 def test_claim_detector_cuts_sentences_and_labels_them_by_the_rules_and_the_gold():
-    sys.path.insert(0, str(PATH.parent))
-    spec_ = importlib.util.spec_from_file_location("claim_detector_bench", PATH.parent / "claim_detector.py")
-    detector = importlib.util.module_from_spec(spec_)
-    sys.modules[spec_.name] = detector
-    spec_.loader.exec_module(detector)
+    detector = load_bench("claim_detector")
     text = "Kava calms anxiety in minutes.  It is totally safe!\n\nBuy now."
     assert [text[a:b] for a, b in detector.sentences(text)] == [
         "Kava calms anxiety in minutes.", "It is totally safe!", "Buy now."]
@@ -228,7 +195,7 @@ def test_both_parts_add_the_counts_of_dev_and_held_out():
 def test_learned_filter_architectures_train_and_score(architecture):
     from checker import finding_filter
 
-    learned = _load_learned_filter()
+    learned = load_bench("learned_filter")
     examples = [("__HL104 __words_in_minutes Kava calms anxiety in minutes.", True),
                 ("__HL108 __words_quick Read our quick guide.", False)] * 4
     model = finding_filter.train(examples, learned.ARCHITECTURES[architecture])

@@ -3,23 +3,14 @@ corpus that no longer loads turns the benchmark into a traceback, not a figure).
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from checker.corpus import load_corpus, validate_corpus
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import load_bench
 
 
 def test_corpus_scale_generates_a_corpus_that_validates(tmp_path: Path):
-    corpus_scale = _module("corpus_scale")
+    corpus_scale = load_bench("corpus_scale")
     generated = tmp_path / "generated"
     generated.mkdir()
     counts = corpus_scale.generate_corpus(generated, load_corpus(), factor=2)

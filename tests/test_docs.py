@@ -9,6 +9,7 @@ import click
 from click.testing import CliRunner
 
 from checker.cli import main
+from conftest import load_bench
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -76,17 +77,6 @@ def test_pre_commit_hook_and_action_are_well_formed():
     assert "id: healthlint" in readme and "sarif: \"true\"" in readme
 
 
-def _accuracy_module():
-    import importlib.util
-
-    path = Path(__file__).resolve().parent.parent / "bench" / "accuracy.py"
-    spec = importlib.util.spec_from_file_location("accuracy_bench", path)
-    module = importlib.util.module_from_spec(spec)
-    __import__("sys").modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def _block(name: str) -> str:
     start = README.index(f"<!-- {name}:start")
     return README[README.index("\n", start) + 1: README.index(f"<!-- {name}:end -->")].strip()
@@ -94,7 +84,7 @@ def _block(name: str) -> str:
 
 def test_readme_accuracy_section_is_current():
     """The Accuracy figures are the harness's output on the project's own data, now."""
-    accuracy = _accuracy_module()
+    accuracy = load_bench("accuracy")
     figures = accuracy.run(with_insciout=False)
     assert _block("accuracy") == accuracy.markdown(figures), \
         "run `python bench/accuracy.py --markdown` and paste the first tables into the README"
@@ -102,7 +92,7 @@ def test_readme_accuracy_section_is_current():
 
 def test_readme_insciout_figures_are_current():
     """InSciOut lives outside the project (GPL-3.0): checked where its folder exists."""
-    accuracy = _accuracy_module()
+    accuracy = load_bench("accuracy")
     import insciout  # bench/ is on sys.path once the harness is loaded
 
     if not insciout.DATA.exists():
@@ -113,7 +103,7 @@ def test_readme_insciout_figures_are_current():
 
 def test_readme_causal_language_figures_are_current():
     """Yu et al.'s corpus names no licence: checked where a clone sits next to the project."""
-    accuracy = _accuracy_module()
+    accuracy = load_bench("accuracy")
     import causal_language
 
     if not causal_language.DATA.is_file():

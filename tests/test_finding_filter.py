@@ -13,7 +13,7 @@ from checker import finding_filter
 from checker.api import Checker, Options
 from checker.cli import main
 from checker.config import load_config_file
-from conftest import EXAMPLE
+from conftest import EXAMPLE, load_bench
 
 
 @dataclass
@@ -127,22 +127,10 @@ def test_the_shipped_model_was_trained_on_what_the_checker_finds_now():
     """The filter learns the rules' output on the dev pages. When a change to the rules, the
     lexicon, the corpus or the code changes that output, the shipped model was trained on
     something else: retrain it with `python bench/learned_filter.py --save`."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    bench = Path(__file__).resolve().parent.parent / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        spec = importlib.util.spec_from_file_location("learned_filter_for_digest", bench / "learned_filter.py")
-        learned = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = learned
-        spec.loader.exec_module(learned)
-    finally:
-        sys.path.remove(str(bench))
+    learned = load_bench("learned_filter")
     recorded = json.loads((finding_filter.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["healthlint"]
     dev = learned.read_pages(split="dev")
     assert len(dev) == recorded["dev_pages"], "the dev pages changed: python bench/learned_filter.py --save"
-    assert learned.training_digest(dev) == recorded["examples_sha256"], (
+    assert learned.training_digest(learned.finding_examples(dev)) == recorded["examples_sha256"], (
         "the checker's findings on the dev pages changed since the finding filter was trained: "
         "python bench/learned_filter.py --save")

@@ -2096,13 +2096,25 @@ def test_studies_that_showed_no_harm_state_no_evidence_status(check, sentence):
     assert "HL204" in rules_of(report)
 
 
-@pytest.mark.parametrize("text", [
-    "GutGuard probiotics ease bloating. If you have a weakened immune system, talk to your doctor before taking any probiotic.",
-    "LSD microdosing lifts mood. If you have bipolar disorder or schizophrenia in the family, stay away.",
+@pytest.mark.parametrize("text, kind", [
+    # advice that names who should not take it, or advice against it for someone
+    ("GutGuard probiotics ease bloating. If you have a weakened immune system, talk to your doctor before taking any "
+     "probiotic.", "contraindications"),
+    ("LSD microdosing lifts mood. If you have bipolar disorder or schizophrenia in the family, stay away.", "contraindications"),
+    ("Chlorine dioxide drops cleanse the body of parasites. We do not recommend it for children.", "contraindications"),
+    ("Chlorine dioxide drops cleanse the body of parasites. Bipolar disorder in the family is a big no-go for it.",
+     "contraindications"),
+    # an interaction in the singular
+    ("Hydroxychloroquine treats lupus. Watch for an interaction with azithromycin and other QT-prolonging medicines.",
+     "contraindications"),
+    ("St John's wort lifts low mood. It weakens birth control pills.", "contraindications"),
+    # what cannot legally be done
+    ("SARMs build lean muscle fast. SARMs can't legally be sold as dietary supplements in the US.", "legal-status"),
+    ("SARMs build lean muscle fast. We can't ship SARMs to the UK due to local laws.", "legal-status"),
 ])
-def test_advice_that_names_who_should_not_take_it_is_a_contraindication(check, text):
+def test_caveats_told_by_their_grammar_are_stated(check, text, kind):
     report = check(text)
-    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
+    assert any(c.kind == kind and c.level == "full" for c in report.caveats), report.caveats
 
 
 def test_advice_before_taking_that_names_no_one_is_only_partial(check):
@@ -2136,34 +2148,11 @@ def test_lips_turning_blue_is_no_argyria(check):
     assert "HL201" not in rules_of(check("Colloidal silver knocked out our flu. It can turn your skin blue-grey for good."))
 
 
-@pytest.mark.parametrize("sentence", ["We do not recommend it for children.",
-                                      "Bipolar disorder in the family is a big no-go for it."])
-def test_advice_against_it_for_someone_is_a_contraindication(check, sentence):
-    report = check("Chlorine dioxide drops cleanse the body of parasites. " + sentence)
-    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
-
-
-@pytest.mark.parametrize("sentence", ["SARMs can't legally be sold as dietary supplements in the US.",
-                                      "We can't ship SARMs to the UK due to local laws."])
-def test_what_cannot_legally_be_done_states_the_legal_status(check, sentence):
-    report = check("SARMs build lean muscle fast. " + sentence)
-    assert any(c.kind == "legal-status" and c.level == "full" for c in report.caveats), report.caveats
-
-
 def test_the_footer_disclaimer_is_no_supervision(check):
     footer = check("Stem cell therapy heals autism. This website is not a substitute for professional medical advice.")
     assert "HL203" in rules_of(footer)
     care = check("Stem cell therapy heals autism. It is not a substitute for the care of your child's neurologist.")
     assert "HL203" not in rules_of(care)
-
-
-@pytest.mark.parametrize("text", [
-    "Hydroxychloroquine treats lupus. Watch for an interaction with azithromycin and other QT-prolonging medicines.",
-    "St John's wort lifts low mood. It weakens birth control pills.",
-])
-def test_an_interaction_in_the_singular_is_a_contraindication(check, text):
-    report = check(text)
-    assert any(c.kind == "contraindications" and c.level == "full" for c in report.caveats), report.caveats
 
 
 @pytest.mark.parametrize("text", [
@@ -2184,6 +2173,7 @@ def test_a_hedge_about_anyone_and_a_quick_page_are_no_qualifiers(check):
 
 @pytest.mark.parametrize("text", ["Members say their bloating settles within 72 hours of the first GutGuard probiotic capsule.",
                                   "On kava my anxiety calmed within a day."])
-def test_a_symptom_that_settles_or_eases_off_is_an_outcome(check, text):
-    assert "HL104" in rules_of(check(text)) or "HL103" in rules_of(check(text))
-    assert check(text).claims
+def test_a_symptom_that_settles_or_calms_is_an_outcome(check, text):
+    report = check(text)
+    assert "HL104" in rules_of(report) or "HL103" in rules_of(report)
+    assert report.claims
