@@ -664,6 +664,19 @@ def test_legal_as_a_department_is_no_status_claim(check):
     assert "HL109" not in rules_of(check("Delta-8 gummies for anxiety.\nTHU - legal post (pin this one)"))
 
 
+@pytest.mark.parametrize("label, fires", [
+    ("Legal", False),  # a section heading
+    ("Shipping and legal", False),
+    ("Legally:", False),  # a lead-in to what follows
+    ("Federally legal", True),  # a degree makes it a claim
+    ("100% Legal", True),
+    ("Legal in all 50 states", True),
+])
+def test_a_status_word_standing_alone_labels_a_section(check, label, fires):
+    text = f"Kratom capsules ease back pain.\n\n{label}\n\nOrders ship in two days."
+    assert ("HL109" in rules_of(check(text))) is fires
+
+
 def test_a_true_legality_statement_states_the_legal_status_and_a_false_one_does_not(check):
     assert "HL301" not in rules_of(check("Kava calms anxiety. Kava is legal in the United States."))
     report = check("Delta-8 gummies calm anxiety. Delta-8 is 100% federally legal in the US.")

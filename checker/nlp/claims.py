@@ -41,6 +41,17 @@ NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
 # sentence's subject (products.toml, kind other-treatment).
 OTHER_TREATMENT_REACH = 12
 QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
+STATUS_QUALIFIERS = ("approval", "legality")
+COORDINATORS = ("and", "or", "&", "+")
+
+
+def _stands_alone(doc, cue, sent_start: int, sent_end: int, heading: bool) -> bool:
+    """Whether a one-word cue is a label: the whole sentence, or in a heading, the last word
+    after nothing but punctuation or a coordinator ("Shipping and legal")."""
+    if cue.end - cue.start != 1 or not all(t.is_punct or t.is_space for t in doc[cue.end:sent_end]):
+        return False
+    before = doc[cue.start - 1] if cue.start > sent_start else None
+    return before is None or (heading and (before.is_punct or before.lower_ in COORDINATORS))
 
 
 def asserted(cue) -> bool:
@@ -261,6 +272,12 @@ class ClaimFinder:
                 qualifiers = [q for q in qualifiers if q.value not in QUALIFIERS_NEEDING_AN_EFFECT]
                 if not qualifiers:
                     continue
+            # A heading that only names a status topic ("Legal", "Shipping and legal") labels
+            # its section, and so does a lead-in that is nothing but the word ("Legally: ..."):
+            # no subject, degree ("federally") or place ("in the UK") makes it a claim.
+            if not effects and not explicit:
+                heading = block in ("title", "heading")
+                qualifiers = [q for q in qualifiers if not (q.value in STATUS_QUALIFIERS and _stands_alone(doc, q, sent_start, sent_end, heading))]
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
             if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
