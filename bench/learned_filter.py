@@ -245,7 +245,7 @@ def short_texts(finding_model) -> dict:
 def writing_round(page_id: str) -> int:
     """The round a page was written in (eval/data/README.md): d01-d24 rounds 1-2, d25-d40
     round 2's second part, 18 pages a round from d41 (rounds 3-29), then 12 a round from d527
-    (round 30 on)."""
+    (round 30 on; round 35 had six, d587-d592)."""
     n = int(page_id[1:])
     if n <= 24:
         return 1
@@ -253,7 +253,9 @@ def writing_round(page_id: str) -> int:
         return 2
     if n <= 526:
         return 3 + (n - 41) // 18
-    return 30 + (n - 527) // 12
+    if n <= 592:
+        return 30 + (n - 527) // 12
+    return 36 + (n - 593) // 12
 
 
 def round_folds(dev: list) -> list[list]:
