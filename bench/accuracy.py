@@ -6,7 +6,9 @@ From the files in eval/data (see eval/data/README.md) this prints:
   error-level HL1xx finding (target <= 0.05), for the dev and held-out parts apart;
 * on the annotated marketing documents (eval/data/documents): claim-detection precision and
   recall, and per-rule precision, recall and F1 (targets P >= 0.90, R >= 0.85 for the HL1xx
-  and HL2xx families), dev and held-out apart;
+  and HL2xx families), dev and held-out apart, each family with a 95% interval from resampling
+  whole pages (bench/compare.py reads two --json runs and says whether a change moved more
+  than that);
 * when ../shared/data/insciout/ exists, claim strength against InSciOut's expert labels
   (bench/insciout.py: confusion matrices, macro-F1, exaggeration);
 * when Yu et al.'s corpus is cloned next to this repository, claim strength against its
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from dataclasses import dataclass, field
@@ -137,6 +140,9 @@ class DocumentScores:
     documents: int = 0
     words: int = 0
     errors: list[str] = field(default_factory=list)
+    # Each page's own counts ("HL1", "HL2", "HL3", "claims"): the unit a confidence interval
+    # resamples, since the findings on one page are not independent of each other.
+    pages: dict[str, dict[str, Counts]] = field(default_factory=dict)
 
     def family(self, prefix: str) -> Counts:
         total = Counts()
@@ -144,6 +150,58 @@ class DocumentScores:
             if rule.startswith(prefix):
                 total.add(counts)
         return total
+
+
+BOOTSTRAP_DRAWS = 1000
+
+
+def _measures(total: Counts) -> tuple[float, float, float]:
+    return total.precision or 0.0, total.recall or 0.0, total.f1 or 0.0
+
+
+def page_interval(pages: list[dict[str, Counts]], key: str, draws: int = BOOTSTRAP_DRAWS, seed: int = 0) -> dict:
+    """95% percentile intervals of precision, recall and F1 for ``key`` ("HL1", "claims" ...),
+    resampling whole pages with replacement: how far the figure could move on another set of
+    pages like these. Seeded, so a figure and its interval are the same on every run."""
+    rng = random.Random(seed)
+    samples: list[tuple[float, float, float]] = []
+    for _ in range(draws if pages else 0):
+        total = Counts()
+        for page in rng.choices(pages, k=len(pages)):
+            total.add(page[key])
+        samples.append(_measures(total))
+    out = {}
+    for index, name in enumerate(("precision", "recall", "f1")):
+        ordered = sorted(sample[index] for sample in samples)
+        out[name] = (ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]) if ordered else None
+    return out
+
+
+def paired_difference(before: dict[str, dict[str, Counts]], after: dict[str, dict[str, Counts]], key: str,
+                      draws: int = BOOTSTRAP_DRAWS, seed: int = 0) -> dict:
+    """The change in precision, recall and F1 for ``key`` between two runs over the same pages,
+    with a 95% interval from resampling the pages both runs scored (the same draw for both):
+    a change whose interval holds 0 is not told apart from the pages' own spread."""
+    ids = sorted(set(before) & set(after))
+
+    def total(run: dict, chosen: list[str]) -> Counts:
+        t = Counts()
+        for page in chosen:
+            t.add(run[page][key])
+        return t
+
+    point = [b - a for a, b in zip(_measures(total(before, ids)), _measures(total(after, ids)))]
+    rng = random.Random(seed)
+    samples = []
+    for _ in range(draws if ids else 0):
+        chosen = rng.choices(ids, k=len(ids))
+        samples.append([b - a for a, b in zip(_measures(total(before, chosen)), _measures(total(after, chosen)))])
+    out = {"pages": len(ids)}
+    for index, name in enumerate(("precision", "recall", "f1")):
+        ordered = sorted(sample[index] for sample in samples)
+        out[name] = {"change": point[index],
+                     "interval": (ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]) if ordered else None}
+    return out
 
 
 def locate(text: str, needle: str) -> tuple[int, int] | None:
@@ -198,6 +256,7 @@ def score_page(text: str, gold: dict, claims: list[tuple[int, int, str]], findin
     seen stated, per intervention or None for all) against its gold annotation."""
     name = gold["id"]
     scores.documents += 1
+    page = scores.pages.setdefault(name, {key: Counts() for key in ("HL1", "HL2", "HL3", "claims")})
     scores.words += len(text.split())
 
     def spans_of(items):
@@ -213,6 +272,7 @@ def score_page(text: str, gold: dict, claims: list[tuple[int, int, str]], findin
     gold_claims = spans_of(gold["claims"])
     counts, missed, wrong = match_spans(gold_claims, [(start, end) for start, end, _ in claims])
     scores.claims.add(counts)
+    page["claims"].add(counts)
     scores.errors += [f"{name}: claim missed: {text[gold_claims[i][0]:gold_claims[i][1]][:110]!r}" for i in missed]
     scores.errors += [f"{name}: not a claim: {claims[j][2][:110]!r}" for j in wrong]
 
@@ -228,12 +288,14 @@ def score_page(text: str, gold: dict, claims: list[tuple[int, int, str]], findin
                 gold_keys = {g["intervention"] for g in gold_items}
                 mine_keys = {f.intervention for f in mine}
             scores.rules[rule].add(match_keys(gold_keys, mine_keys))
+            page[rule[:3]].add(match_keys(gold_keys, mine_keys))
             scores.errors += [f"{name}: {rule} missed for {k}" for k in sorted(gold_keys - mine_keys)]
             scores.errors += [f"{name}: {rule} wrongly for {k}" for k in sorted(mine_keys - gold_keys, key=str)]
             continue
         gold_spans = spans_of(gold_items)
         counts, missed, wrong = match_spans(gold_spans, [(f.start, f.end) for f in mine])
         scores.rules[rule].add(counts)
+        page[rule[:3]].add(counts)
         scores.errors += [f"{name}: {rule} missed: {text[gold_spans[i][0]:gold_spans[i][1]][:110]!r}" for i in missed]
         scores.errors += [f"{name}: {rule} wrongly at {mine[j].text!r}: {mine[j].claim[:100]!r}" for j in wrong]
 
@@ -285,8 +347,10 @@ def run(with_insciout: bool = True, documents: str = "*", min_confidence: float 
             "claims": vars(scores.claims) | {"precision": scores.claims.precision, "recall": scores.claims.recall},
             "rules": {rule: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1}
                       for rule, c in scores.rules.items()},
-            "families": {prefix: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1}
+            "families": {prefix: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1,
+                                            "interval": page_interval(list(scores.pages.values()), prefix)}
                          for prefix in ("HL1", "HL2", "HL3") for c in [scores.family(prefix)]},
+            "pages": {name: {key: vars(c) for key, c in counts.items()} for name, counts in scores.pages.items()},
             "caveats": vars(scores.caveats) | {"precision": scores.caveats.precision, "recall": scores.caveats.recall},
             "errors": scores.errors,
         }
@@ -315,6 +379,17 @@ def verdict(ok: bool) -> str:
 def rule_rows(split_figures: dict) -> list[tuple[str, dict]]:
     rules = split_figures["documents"]["rules"]
     return [(rule, c) for rule, c in rules.items() if c["gold"] or c["predicted"]]
+
+
+def span(interval) -> str:
+    return f"{interval[0]:.3f}–{interval[1]:.3f}" if interval else "n/a"
+
+
+def pages_of(f: dict, splits=SPLITS) -> list[dict[str, Counts]]:
+    """The per-page counts of a run (from run() or its --json output) as Counts."""
+    return [{key: Counts(**{k: c[k] for k in ("gold", "predicted", "matched_gold", "matched_predicted")})
+             for key, c in counts.items()}
+            for split in splits for counts in f[split]["documents"]["pages"].values()]
 
 
 def both_parts(f: dict) -> list[tuple[str, Counts]]:
@@ -355,11 +430,18 @@ def print_text(f: dict, errors: str | None, both: bool = False) -> None:
             target = "" if prefix == "HL3" else f"  (target P >= {FAMILY_P:.2f}, R >= {FAMILY_R})  {verdict(family_met(r))}"
             print(f"  {prefix}xx   {r['gold']:>6}{r['predicted']:>6}{fmt(r['precision']):>8}{fmt(r['recall']):>8}"
                   f"{fmt(r['f1']):>8}{target}")
+            if prefix != "HL3":
+                iv = r["interval"]
+                print(f"           95% interval, pages resampled: P {span(iv['precision'])}  R {span(iv['recall'])}"
+                      f"  F1 {span(iv['f1'])}")
         cv = d["caveats"]
         print(f"  caveats stated (per intervention and kind): P {fmt(cv['precision'])}  R {fmt(cv['recall'])}")
     if both:
         print("\nBoth parts together: " + "; ".join(
             f"{name} P {fmt(c.precision)} R {fmt(c.recall)} (gold {c.gold})" for name, c in both_parts(f)))
+        iv = page_interval(pages_of(f), "HL1")
+        print(f"  HL1xx 95% interval over these {len(pages_of(f))} pages: P {span(iv['precision'])}  R {span(iv['recall'])}  "
+              f"F1 {span(iv['f1'])}")
     ins = f.get("insciout", "skipped")
     if ins is None:
         print("\nInSciOut: ../shared/data/insciout/ is not here; claim strength not measured.")
@@ -417,8 +499,9 @@ def markdown(f: dict) -> str:
             r = d["families"][prefix]
             if r["gold"] or r["predicted"]:
                 target, ok = ("", "") if prefix == "HL3" else (f"P ≥ {FAMILY_P:.2f}, R ≥ {FAMILY_R}", met(family_met(r)))
+                interval = "" if prefix == "HL3" else f" (F1 95% interval {span(r['interval']['f1'])})"
                 lines.append(f"| Annotated documents ({d['documents']}) | {split} | {prefix}xx P / R / F1 "
-                             f"| {fmt(r['precision'])} / {fmt(r['recall'])} / {fmt(r['f1'])} | {target} | {ok} |")
+                             f"| {fmt(r['precision'])} / {fmt(r['recall'])} / {fmt(r['f1'])}{interval} | {target} | {ok} |")
     lines += ["", "Per rule on the annotated documents (gold findings, predicted, precision, recall, F1):", ""]
     header = "| Rule | " + " | ".join(f"{split} gold / pred | {split} P / R / F1" for split in SPLITS) + " |"
     lines += [header, "|---|" + "---|---|" * len(SPLITS)]

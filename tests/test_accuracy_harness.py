@@ -201,3 +201,63 @@ def test_learned_filter_architectures_train_and_score(architecture):
     model = finding_filter.train(examples, learned.ARCHITECTURES[architecture])
     scores = finding_filter.scores(model, [text for text, _ in examples[:2]])
     assert all(0.0 <= s <= 1.0 for s in scores) and scores[0] != scores[1]
+
+
+def test_each_page_keeps_its_own_counts_and_they_add_up_to_the_totals():
+    agreement = load_bench("agreement")
+    second = {"claims": FIRST["claims"][:1], "findings": [{"rule": "HL104", "text": "Kava calms anxiety in minutes."}],
+              "caveats_present": {"kava": []}}
+    scores = accuracy.DocumentScores()
+    accuracy.score_page(PAGE, FIRST, *agreement.as_found(PAGE, second), scores)
+    accuracy.score_page(PAGE, FIRST | {"id": "d1"}, *agreement.as_found(PAGE, FIRST), scores)
+    assert set(scores.pages) == {"d0", "d1"}
+    for key, total in (("HL1", scores.family("HL1")), ("HL2", scores.family("HL2")), ("claims", scores.claims)):
+        summed = accuracy.Counts()
+        for page in scores.pages.values():
+            summed.add(page[key])
+        assert vars(summed) == vars(total)
+    assert scores.pages["d1"]["HL1"].recall == 1.0 and scores.pages["d0"]["HL1"].recall == 0.5
+
+
+def _page(gold, predicted, matched):
+    return {"HL1": accuracy.Counts(gold, predicted, matched, matched)}
+
+
+def test_a_page_interval_holds_the_figure_and_narrows_to_it_when_pages_agree():
+    same = [_page(10, 10, 8)] * 30
+    interval = accuracy.page_interval(same, "HL1")
+    assert interval["precision"] == interval["recall"] == pytest.approx((0.8, 0.8))
+    mixed = [_page(10, 10, 9)] * 20 + [_page(10, 12, 3)] * 10
+    total = accuracy.Counts()
+    for page in mixed:
+        total.add(page["HL1"])
+    low, high = accuracy.page_interval(mixed, "HL1")["f1"]
+    assert low < total.f1 < high
+    assert accuracy.page_interval(mixed, "HL1") == accuracy.page_interval(mixed, "HL1")  # seeded
+    assert accuracy.page_interval([], "HL1")["f1"] is None
+
+
+def test_a_paired_difference_is_zero_for_the_same_run_and_signed_for_a_change():
+    before = {f"d{i}": _page(10, 10, 6) for i in range(40)}
+    same = accuracy.paired_difference(before, before, "HL1")
+    assert same["f1"]["change"] == 0 and same["f1"]["interval"] == (0, 0)
+    better = dict(before) | {f"d{i}": _page(10, 10, 9) for i in range(10)}  # a quarter of the pages improve
+    changed = accuracy.paired_difference(before, better, "HL1")
+    assert changed["pages"] == 40
+    assert changed["precision"]["change"] == pytest.approx(30 / 400)
+    low, high = changed["precision"]["interval"]
+    assert 0 < low <= changed["precision"]["change"] <= high
+    worse = accuracy.paired_difference(better, before, "HL1")
+    assert worse["f1"]["change"] < 0 and worse["f1"]["interval"][1] < 0
+
+
+def test_compare_refuses_a_run_without_page_counts(tmp_path):
+    compare = load_bench("compare")
+    old = tmp_path / "old.json"
+    old.write_text('{"dev": {"documents": {}}, "held-out": {"documents": {}}}', encoding="utf-8")
+    with pytest.raises(SystemExit, match="old.json: not the output of"):
+        compare.load(str(old))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(SystemExit, match="broken.json: cannot read"):
+        compare.load(str(broken))
