@@ -352,6 +352,7 @@ def run(with_insciout: bool = True, documents: str = "*", min_confidence: float 
                          for prefix in ("HL1", "HL2", "HL3") for c in [scores.family(prefix)]},
             "pages": {name: {key: vars(c) for key, c in counts.items()} for name, counts in scores.pages.items()},
             "caveats": vars(scores.caveats) | {"precision": scores.caveats.precision, "recall": scores.caveats.recall},
+            "by_page_kind": by_page_kind(scores, {g["id"]: bool(g.get("compliant")) for g in golds}),
             "errors": scores.errors,
         }
     figures["documents_interventions"] = sorted({i for g in golds for i in g["interventions"]})
@@ -379,6 +380,21 @@ def verdict(ok: bool) -> str:
 def rule_rows(split_figures: dict) -> list[tuple[str, dict]]:
     rules = split_figures["documents"]["rules"]
     return [(rule, c) for rule, c in rules.items() if c["gold"] or c["predicted"]]
+
+
+def by_page_kind(scores: DocumentScores, compliant: dict[str, bool]) -> dict:
+    """HL1xx on the pages annotated compliant (every finding there is false, bar a few the
+    annotator still made) apart from the pages with violations: careful copy is where a false
+    alarm costs an editor's trust."""
+    out = {}
+    for kind, wanted in (("compliant", True), ("with violations", False)):
+        total = Counts()
+        pages = [counts for name, counts in scores.pages.items() if compliant.get(name, False) is wanted]
+        for counts in pages:
+            total.add(counts["HL1"])
+        out[kind] = vars(total) | {"pages": len(pages), "precision": total.precision, "recall": total.recall,
+                                   "f1": total.f1, "per_page": total.predicted / len(pages) if pages else None}
+    return out
 
 
 def span(interval) -> str:
@@ -436,6 +452,10 @@ def print_text(f: dict, errors: str | None, both: bool = False) -> None:
                       f"  F1 {span(iv['f1'])}")
         cv = d["caveats"]
         print(f"  caveats stated (per intervention and kind): P {fmt(cv['precision'])}  R {fmt(cv['recall'])}")
+        good, bad = d["by_page_kind"]["compliant"], d["by_page_kind"]["with violations"]
+        print(f"  HL1xx on the {good['pages']} compliant pages: {good['predicted']} findings ({good['per_page']:.2f} a page; "
+              f"the annotators made {good['gold']}); on the {bad['pages']} pages with violations: P {fmt(bad['precision'])}  "
+              f"R {fmt(bad['recall'])}  F1 {fmt(bad['f1'])}")
     if both:
         print("\nBoth parts together: " + "; ".join(
             f"{name} P {fmt(c.precision)} R {fmt(c.recall)} (gold {c.gold})" for name, c in both_parts(f)))
@@ -502,6 +522,13 @@ def markdown(f: dict) -> str:
                 interval = "" if prefix == "HL3" else f" (F1 95% interval {span(r['interval']['f1'])})"
                 lines.append(f"| Annotated documents ({d['documents']}) | {split} | {prefix}xx P / R / F1 "
                              f"| {fmt(r['precision'])} / {fmt(r['recall'])} / {fmt(r['f1'])}{interval} | {target} | {ok} |")
+    for split in SPLITS:
+        d = f[split]["documents"]
+        good, bad = d["by_page_kind"]["compliant"], d["by_page_kind"]["with violations"]
+        lines.append(f"| Compliant pages ({good['pages']}) | {split} | HL1xx findings a page (annotators: {good['gold']} in all) "
+                     f"| {good['per_page']:.2f} | | |")
+        lines.append(f"| Pages with violations ({bad['pages']}) | {split} | HL1xx P / R / F1 "
+                     f"| {fmt(bad['precision'])} / {fmt(bad['recall'])} / {fmt(bad['f1'])} | | |")
     lines += ["", "Per rule on the annotated documents (gold findings, predicted, precision, recall, F1):", ""]
     header = "| Rule | " + " | ".join(f"{split} gold / pred | {split} P / R / F1" for split in SPLITS) + " |"
     lines += [header, "|---|" + "---|---|" * len(SPLITS)]

@@ -261,3 +261,12 @@ def test_compare_refuses_a_run_without_page_counts(tmp_path):
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(SystemExit, match="broken.json: cannot read"):
         compare.load(str(broken))
+
+
+def test_compliant_pages_are_counted_apart_from_pages_with_violations():
+    scores = accuracy.DocumentScores()
+    scores.pages = {"d1": _page(0, 3, 0), "d2": _page(0, 1, 0), "d3": _page(10, 8, 6)}
+    kinds = accuracy.by_page_kind(scores, {"d1": True, "d2": True, "d3": False})
+    assert kinds["compliant"]["pages"] == 2 and kinds["compliant"]["per_page"] == 2.0
+    assert kinds["compliant"]["precision"] == 0.0
+    assert (kinds["with violations"]["precision"], kinds["with violations"]["recall"]) == (0.75, 0.6)
