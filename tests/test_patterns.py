@@ -44,6 +44,14 @@ def severity_of(report, rule: str) -> str:
     "Melatonin gets people with insomnia to sleep only about 7 minutes faster.",  # a small measured effect
     "The FDA just hates kratom because big pharma can't patent a leaf.",  # rhetoric, no comparison
     "Because the center operates outside the United States, you can access MDMA therapy legally.",
+    "NICE advises against offering nabilone for chronic pain.",  # a recommendation not to
+    "Doctors warn against using kratom for opioid withdrawal.",
+    "Ashwagandha may ease stress. For anxiety the picture is less clear.",  # what is known, not clearing
+    # other treatments said to exist
+    "Probiotics for IBS. If IBS is affecting your life, talk to your doctor, because there are treatments with much better evidence.",
+    "Valerian for sleep. If poor sleep is part of your pain picture, raise it with your care team too; there are sleep treatments that work.",
+    "Semaglutide for weight loss. Seek help right away if you notice changes in your mood.",  # help as a noun
+    "Tirzepatide for weight loss. Get medical help right away for severe stomach pain that won't go away.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
