@@ -52,6 +52,58 @@ def severity_of(report, rule: str) -> str:
     "Valerian for sleep. If poor sleep is part of your pain picture, raise it with your care team too; there are sleep treatments that work.",
     "Semaglutide for weight loss. Seek help right away if you notice changes in your mood.",  # help as a noun
     "Tirzepatide for weight loss. Get medical help right away for severe stomach pain that won't go away.",
+    # claims reported: by the sites that make them, as claims sold with, by the one who claimed
+    "Intravenous vitamin C. Many people have read about it online, often on sites that describe it as a natural cancer cure.",
+    "Chelation products. In 2010 the FDA warned companies whose chelation products were sold with claims to treat autism.",
+    "Vitamin D. A seller who claimed vitamin D prevented COVID was the first person sued under the act.",
+    # a trial's name in capitals
+    "Hydroxychloroquine. Large randomised trials, including RECOVERY, found that it did not reduce deaths in hospitalised patients with COVID-19.",
+    "Hydroxychloroquine. The UK RECOVERY trial found that it did not reduce deaths in people in hospital with COVID-19.",
+    # nouns and adjectives built on an effect word
+    "Glucosamine. The things with the best evidence in knee osteoarthritis are regular exercise and strengthening work with a physiotherapist.",
+    "DMT. We are looking for adults with major depressive disorder to take part in a study of DMT given as an infusion together with talking support.",
+    "Esketamine. An evaluation takes about an hour and covers your history, previous treatments, blood pressure and medicines.",
+    "Ketamine. Without a provider monitoring you, problems like a blood pressure spike or slowed breathing can go unnoticed.",
+    "Semaglutide. It is meant to be used with a reduced-calorie eating plan by adults with high blood pressure.",
+    "Psilocybin. A study compared psilocybin with escitalopram, a common antidepressant, in major depression.",
+    "Elderberry syrup. Rest and fluids can make you more comfortable while your body clears the virus.",  # the body does it
+    # trials with no difference, and the effect put down to something else
+    "hCG injections. Both groups lost weight, and there was no difference between them.",
+    "hCG injections. People on an hCG diet lose weight because they are eating around 500 calories a day, not because of the hCG.",
+    "Microdosing LSD. In one large study in depression, people who took placebo capsules improved about as much as the people who microdosed.",
+    "Cannabis oil. Some licensed medicines are used for sickness caused by chemotherapy, which is a different thing from treating the cancer itself.",
+    # a reference list entry
+    "Melatonin.\n\nFerracioli-Oda E, et al. Meta-analysis: melatonin for the treatment of primary sleep disorders. PLoS One. 2013.",
+    # medicines the reader takes, harms of other treatments, a harm told with an effect verb
+    "Ashwagandha. Ashwagandha may also interact with medicines for diabetes, high blood pressure and thyroid conditions.",
+    "Nabilone. Feeling sick is one of the side effects of cancer treatment that people dread most.",
+    "Hydroxychloroquine. Low blood sugar: it can lower blood sugar, sometimes severely.",
+    # another treatment's result, the page's product denied after it
+    "Elderberry syrup. For flu, antiviral medicines such as oseltamivir have been shown to work in large trials, and elderberry is not a substitute for them.",
+    "Valerian. Talking therapies help many people with insomnia.",  # a treatment that is not a medicine
+    # treatment as a course, stopping it, changing the dose, an approval withdrawn
+    "Ibogaine. People with opioid addiction usually need ongoing treatment.",
+    "Ibogaine. People with opioid addiction usually need several months of treatment.",
+    "hCG injections. When participants stopped hCG, their excess weight returned.",
+    "Ketamine. In the weeks after stopping, most people with depression relapsed.",
+    "Epidiolex for seizures. Do not stop Epidiolex suddenly, because this can make seizures more frequent; your neurologist will explain how to reduce the dose if it needs to be stopped.",
+    "Kratom. Going to ask my doc about slowing down the taper before I try anything else for withdrawal.",
+    "Ibogaine. We welcome veterans living with PTSD, and we offer a reduced rate for those who served.",
+    "Hydroxychloroquine. The US FDA withdrew its emergency authorisation for COVID-19 in June 2020.",
+    # a heading over the evidence, and the size or the doubt told of the benefit
+    "LSD.\n\nWhat the earlier evidence shows\n\nIn one trial anxiety fell.",
+    "Cannabis. Cannabis may ease chronic pain for some people, but the evidence is mixed and the benefit, where there is one, is usually small.",
+    "Esketamine. For many people with depression any benefit builds over several weeks of treatment.",
+    # what the studies found and tested, and how common side effects were
+    "Valerian. Valerian may help some people with insomnia, but the trials so far are small, their results are inconsistent and many had design problems.",
+    "Berberine. In people with diabetes, side effects were no more common than with placebo.",
+    "Probiotics. Probiotics have been tested in many randomised trials for preventing diarrhea during antibiotic treatment.",
+    "Compounded semaglutide. Semaglutide is sold as Wegovy (for weight management).",  # a brand and its licensed use
+    # how the illness goes anyway, and what the body's own hormones do
+    "BPC-157. Achilles tendons heal slowly, often 9 to 12 months to get back to jumping.",
+    "Elderberry. Most colds clear up on their own.",
+    "Elderberry. Most people with flu get better without any treatment.",
+    "Tirzepatide. Tirzepatide is a weekly injection that acts on two gut hormone receptors, GIP and GLP-1, which help regulate appetite and blood sugar.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}

@@ -15,6 +15,7 @@ later chunks of a long document may be given in ``doc.user_data["hl_topic"]``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,6 +44,13 @@ OTHER_TREATMENT_REACH = 12
 QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
 STATUS_QUALIFIERS = ("approval", "legality")
 COORDINATORS = ("and", "or", "&", "+")
+# A reference list is not copy: a cited title ("Meta-analysis: melatonin for the treatment of
+# primary sleep disorders. PLoS One. 2013.") names what a paper studied, it claims nothing.
+# An entry has authors ("Ferracioli-Oda E, et al.", "Lamas GA et al.") and ends with its
+# year; a "Sources:" or "References:" lead-in makes the rest of its block a list of them.
+CITATION_ENTRY = re.compile(r"^(?:[-*•\s]*[A-Z][\w'’-]+ [A-Z]{1,3}\b[,.]|.{0,80}\bet al\b).*\b(?:19|20)\d\d[a-z]?\b"
+                            r"[\s\d;:,.()–-]*$", re.S)
+CITATION_LEAD = re.compile(r"(?:^|(?<=[\s*_(]))(?:Sources?|References|Bibliography|Further reading|Citations)\b[^:.\n]{0,40}:")
 
 
 def _stands_alone(doc, cue, sent_start: int, sent_end: int, heading: bool) -> bool:
@@ -145,6 +153,7 @@ class ClaimFinder:
         doc.user_data["hl_places"] = [(s, entry["jurisdiction"]) for entry, s, e in cue_matches if entry.file == "jurisdictions"]
         blocks = doc.user_data.get("hl_blocks") or ()
         block_starts = [b[0] for b in blocks]
+        citations = _citation_ranges(doc_text(doc), blocks)
         topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
         doc.user_data["hl_page_topic"] = topic  # the next chunk of a long document inherits it
         section: dict[str, tuple[str, str]] = {}
@@ -210,6 +219,8 @@ class ClaimFinder:
                 # The document's title (HTML <title>, Markdown front matter) is metadata, not
                 # copy on the page: it names the topic, and its H1 repeats it where the page
                 # shows it.
+                continue
+            if citations and _inside(starts_char[sent_start], citations):
                 continue
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers, places = [], [], []
@@ -296,7 +307,14 @@ class ClaimFinder:
             own_product = PRODUCT in explicit and not (
                 explicit[PRODUCT].id == "pronoun" and other_treatment_at is not None
                 and other_treatment_at < explicit[PRODUCT].start)
-            if other_treatment_at is not None and INTERVENTION not in explicit and not own_product \
+            # The page's intervention named only after every claim word, in a clause that denies
+            # it, is set against the other treatment's result ("antiviral medicines such as
+            # oseltamivir have been shown to work in large trials, and elderberry has not").
+            last_cue = max(c.end for c in effects + qualifiers)
+            named_after = INTERVENTION in explicit and all(
+                m.start >= last_cue for m in sent_mentions if m.label == INTERVENTION) and any(
+                t.lower_ in DENIALS or t.lower_ == "no" for t in doc[explicit[INTERVENTION].end:sent_end])
+            if other_treatment_at is not None and (INTERVENTION not in explicit or named_after) and not own_product \
                     and 0 <= min(c.start for c in (effects or qualifiers)) - other_treatment_at <= OTHER_TREATMENT_REACH:
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
@@ -385,6 +403,22 @@ def _block_kind(char: int, blocks, starts) -> str:
     if index >= 0 and blocks[index][0] <= char < blocks[index][1]:
         return blocks[index][2]
     return "paragraph"
+
+
+def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
+    """The (start, end) character ranges of reference-list entries and "Sources:" lists."""
+    ranges = []
+    for start, end, kind in blocks:
+        if kind in ("title", "heading"):
+            continue
+        chunk = text[start:end]
+        if len(chunk) <= 400 and CITATION_ENTRY.match(chunk.strip()):
+            ranges.append((start, end))
+            continue
+        lead = CITATION_LEAD.search(chunk)
+        if lead:
+            ranges.append((start + lead.start(), end))
+    return ranges
 
 
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
