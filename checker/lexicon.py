@@ -70,9 +70,13 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   the cue to be full ("do not take" says who or with what), else it is partial; caveats
 #   `answered_no`: the cue counts only in a yes/no question the next sentence answers "no"
 #   ("Is it approved by the FDA? No, and it never will be." states that it is not approved).
+# - lookalikes `silences`: the qualifiers ("speed") that the phrase voids anywhere in its
+#   clause, not only inside it ("after a single infusion the benefit wears off within days"
+#   times an effect's end, not its onset); such a phrase hides no other cue inside it.
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
-                                                                         "needs": list, "answered_no": bool}})
+                                                                         "needs": list, "answered_no": bool},
+                                                             "lookalikes": {"silences": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
 _PATTERN_KEYS = {"ORTH", "LOWER", "TEXT", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "LIKE_NUM", "IS_SPACE", "OP", "IS_TITLE", "IS_UPPER"}
@@ -214,6 +218,10 @@ def load_lexicon_file(path: Path) -> list[Entry]:
                     if not (isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
                         raise _fail(path, entry_id, f"'{name}' must be a list of words (got {value!r})")
                     value = tuple(v.lower() for v in value)
+                    qualifiers = FILE_KINDS["qualifiers"]["qualifier"]
+                    if name == "silences" and not set(value) <= set(qualifiers):
+                        raise _fail(path, entry_id, f"'silences' names qualifiers, one or more of {', '.join(qualifiers)} "
+                                                    f"(got {list(value)!r})")
                 attrs[name] = value
         for name, allowed in attributes.items():
             value = raw.get(name)

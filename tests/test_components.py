@@ -138,6 +138,18 @@ def test_a_context_entry_may_set_its_own_scope(tmp_path):
         load_lexicon_file(effects)
 
 
+def test_a_lookalike_silences_only_qualifiers_that_exist(tmp_path):
+    from checker.errors import DataError
+    from checker.lexicon import load_lexicon_file
+
+    path = tmp_path / "lookalikes.toml"
+    path.write_text('[[entry]]\nid = "l"\nlooks_like = "qualifier"\nsilences = ["speed"]\nphrases = ["wears off"]\n')
+    assert load_lexicon_file(path)[0].get("silences") == ("speed",)
+    path.write_text('[[entry]]\nid = "l"\nlooks_like = "qualifier"\nsilences = ["sped"]\nphrases = ["wears off"]\n')
+    with pytest.raises(DataError, match="'silences' names qualifiers"):
+        load_lexicon_file(path)
+
+
 def test_a_capital_letter_before_a_full_stop_ends_the_name_and_the_sentence():
     nlp = build_pipeline()
     doc = nlp("Men with low T. Take vitamin D. It helps.")

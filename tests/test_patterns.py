@@ -2250,3 +2250,74 @@ def test_a_symptom_that_settles_or_calms_is_an_outcome(check, text):
     report = check(text)
     assert "HL104" in rules_of(report) or "HL103" in rules_of(report)
     assert report.claims
+
+
+# -- careful copy: qualifier words that claim nothing of the product ------------------------
+
+@pytest.mark.parametrize("text, rule", [
+    # speed words timing when an effect ends, or when side effects come and go
+    ("Ketamine for depression. After a single infusion, though, the benefit usually wears off after a few days.", "HL104"),
+    ("Ketamine for depression. The improvement after a single infusion usually fades within days to a couple of weeks.", "HL104"),
+    ("Semaglutide for weight loss. The most common ones are nausea, diarrhoea, constipation and reduced appetite, "
+     "mostly in the first weeks and after each dose increase.", "HL104"),
+    # the body's own workings going faster: a side effect, an interaction
+    ("Nabilone for nausea. Nabilone can make your heart beat faster and can make you feel faint when you stand up quickly.", "HL104"),
+    ("St John's wort for depression. St John's wort speeds up the way the body clears many drugs, so they stop working "
+     "as well as they should.", "HL104"),
+    # a trial's arm and timing, reported from the start of the sentence; when people began treatment
+    ("Zinc for colds. Zinc lozenges shortened colds by a day or two on average, mostly when people began them within "
+     "24 hours of the first sniffle.", "HL104"),
+    # the timing of the service or of the care around a dose
+    ("Cannabis for pain. Your approval letter is emailed right away, and we help you register with your state program.", "HL104"),
+    ("MDMA for PTSD. Some participants report mild jaw tension, reduced appetite or tiredness on the day after a "
+     "session.", "HL104"),
+    # durability held only while the treatment goes on
+    ("Semaglutide for weight loss. The weight stays off only while the medicine is taken: a year after stopping, "
+     "people regained about two-thirds of the weight they had lost.", "HL105"),
+    # set against a dummy treatment, an expectation, or no treatment at all; what others will tell you
+    ("Nabilone for chemotherapy nausea. Reviews of trials found that nabilone reduced chemotherapy nausea and vomiting "
+     "more than a dummy pill did.", "HL106"),
+    ("Turmeric for knee pain. Pooled together, the trials suggest an extract may ease knee pain a little compared with "
+     "a dummy pill.", "HL106"),
+    ("Tirzepatide for weight loss. For weight management, the trials above compared each medicine with placebo, not with "
+     "each other.", "HL106"),
+    ("Ashwagandha for stress. We pulled together what the research shows, where it falls short, and who should be "
+     "careful.", "HL106"),
+    ("St John's wort for depression. Depression is a real illness that can get worse without the right treatment.", "HL106"),
+    ("St John's wort for depression. Your walking group is doing more for you than you may realise.", "HL106"),
+    ("SARMs for muscle. Some people at the gym will tell you they're a \"mild,\" \"safe\" alternative to steroids.", "HL106"),
+    # status told as a restriction, a limit, or of something else
+    ("Semaglutide for weight loss. In the UK, fake Ozempic pens bought without a prescription have put people in "
+     "hospital.", "HL109"),
+    ("Cannabis for chronic pain. Since 2018, cannabis-based products for medicinal use have been legal on prescription, "
+     "but only specialists may prescribe them.", "HL109"),
+    ("Compounded semaglutide for weight loss. For the people they are approved for, the evidence is strong.", "HL109"),
+    ("CBD for sleep. The only CBD product that's an approved medicine is Epidiolex, a prescription drug for rare "
+     "seizure disorders.", "HL109"),
+    ("Ketamine for depression. The FDA approved the nasal spray in 2019.", "HL109"),
+    # everyone and every about the people served or a trial's design
+    ("Tirzepatide for weight loss. Everyone starts at 2.5 mg once a week, and your clinician raises the dose "
+     "gradually.", "HL110"),
+    ("Psilocybin therapy for depression. A study physician is on site for every session, and participants stay with "
+     "us until they have fully recovered.", "HL110"),
+    ("Vapes for smoking cessation. They are regulated: nicotine liquid is capped at 20 mg/ml, and it is illegal to "
+     "sell vapes to anyone under 18.", "HL110"),
+    ("Vitamin C drips for colds. Our most popular drip helps you stay well when everyone around you is sick.", "HL110"),
+    ("Ibogaine for opioid addiction. Ibogaine is a medicine for opioid addiction, and every member of our staff chose "
+     "this work.", "HL110"),
+    ("Sertraline for depression. My psychiatrist managed the taper over five months, and I'd beg anyone reading this not "
+     "to stop suddenly.", "HL110"),
+])
+def test_careful_copy_draws_no_qualifier_finding(check, text, rule):
+    assert rule not in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("CBD for anxiety. CBD calms anxiety within minutes with no side effects.", "HL104"),  # side effects named, not listed
+    ("Ketamine for depression. Relief kicks in within minutes, and the effects wear off later.", "HL104"),  # another clause
+    ("Ginkgo for memory loss. Ginkgo works for everyone over 50, whatever your memory problems.", "HL110"),
+    ("Semaglutide for weight loss. Semaglutide keeps the weight off for good.", "HL105"),
+    ("Kava gummies. In clinical studies, users felt relief from anxiety within 15 minutes.", "HL104"),  # a trial cited for speed
+])
+def test_the_same_words_still_claim_beside_the_product(check, text, rule):
+    assert rule in rules_of(check(text))

@@ -51,6 +51,8 @@ COORDINATORS = ("and", "or", "&", "+")
 CITATION_ENTRY = re.compile(r"^(?:[-*•\s]*[A-Z][\w'’-]+ [A-Z]{1,3}\b[,.]|.{0,80}\bet al\b).*\b(?:19|20)\d\d[a-z]?\b"
                             r"[\s\d;:,.()–-]*$", re.S)
 CITATION_LEAD = re.compile(r"(?:^|(?<=[\s*_(]))(?:Sources?|References|Bibliography|Further reading|Citations)\b[^:.\n]{0,40}:")
+# Grammar: words that start a new clause, which a lexicon `silences` phrase does not reach past
+CLAUSE_BREAKS = {";", "but", "however", "although", "whereas", "yet"}
 
 
 def _stands_alone(doc, cue, sent_start: int, sent_end: int, heading: bool) -> bool:
@@ -121,11 +123,15 @@ class ClaimFinder:
         lex = load_lexicon(lexicon or None)
         lookalikes = lex.of("lookalikes")
         self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers")
-                                  + tuple(e for e in lookalikes if e["looks_like"] != "condition") + lex.of("jurisdictions"))
+                                  + tuple(e for e in lookalikes if e["looks_like"] != "condition" and not e.get("silences"))
+                                  + lex.of("jurisdictions"))
         # Matched on their own: they hide condition mentions, not cues, and must not win
         # longest-first over a cue beside them.
         self._modifiers = EntryMatcher(nlp.vocab, nlp.tokenizer,
                                        tuple(e for e in lookalikes if e["looks_like"] == "condition"))
+        # Matched on their own too: a phrase that voids a kind of qualifier in its whole sentence
+        # (lexicon `silences`), since the words that make it so need not hold the cue.
+        self._silencers = EntryMatcher(nlp.vocab, nlp.tokenizer, tuple(e for e in lookalikes if e.get("silences")))
 
     def __call__(self, doc):
         mentions = mention_rows(doc)
@@ -143,6 +149,8 @@ class ClaimFinder:
         # A phrase in two entries says both things ("safer than": safety and a comparison),
         # unless one of them is a look-alike.
         cue_matches = longest_first(within_sentences(self._cues(doc), sentence_bounds(doc)), keep_equal=True)
+        silencers = sorted((s, e, entry["silences"]) for entry, s, e in self._silencers(doc))
+        silencer_starts = [s for s, _, _ in silencers]
         lookalike_spans = {(s, e) for entry, s, e in cue_matches if entry.file == "lookalikes"}
         cue_matches = [m for m in cue_matches if (m[1], m[2]) not in lookalike_spans]
         starts_char, ends_char = token_chars(doc)
@@ -252,6 +260,15 @@ class ClaimFinder:
                 else:
                     first, last = starts_char[start], ends_char[end - 1]
                     qualifiers.append(Cue("qualifier", entry["qualifier"], entry["qualifier"], entry.id, start, end, text[first:last], first, last))
+            # The qualifiers a phrase voids (lexicon `silences`): "after a single infusion the
+            # benefit wears off after a few days" says when an effect ends, so no speed word
+            # in it promises a quick one. Only within the phrase's clause: "in some small
+            # studies people felt better sooner, and our customers tell us it stops the flu in
+            # its tracks" makes a claim after ", and".
+            lo, hi = bisect_left(silencer_starts, sent_start), bisect_left(silencer_starts, sent_end)
+            for start, end, values in silencers[lo:hi]:
+                left, right = _clause_around(doc, start, end, sent_start, sent_end)
+                qualifiers = [q for q in qualifiers if not (q.value in values and left <= q.start < right)]
             # A failure told of the sentence's own subject ("CBD didn't touch my anxiety",
             # "Kratom never touched it") is that product failing, not others failing against it.
             intervention_ends = {m.end for m in sent_mentions if m.label == INTERVENTION}
@@ -424,6 +441,19 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     index = bisect_left(ranges, (char + 1,)) - 1
     return index >= 0 and ranges[index][0] <= char < ranges[index][1]
+
+
+def _clause_break(doc, i: int) -> bool:
+    """Token ``i`` starts a new clause: a semicolon, a contrast ("but", "although"), or ", and"."""
+    word = doc[i].lower_
+    return word in CLAUSE_BREAKS or (word == "and" and i > 0 and doc[i - 1].text == ",")
+
+
+def _clause_around(doc, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
+    """The token range of the clause that holds tokens ``start:end`` of a sentence."""
+    left = next((i for i in range(start - 1, sent_start - 1, -1) if _clause_break(doc, i)), sent_start)
+    right = next((i for i in range(end, sent_end) if _clause_break(doc, i)), sent_end)
+    return left, right
 
 
 def _denies(doc, i: int) -> bool:
