@@ -123,15 +123,12 @@ class ClaimFinder:
         lex = load_lexicon(lexicon or None)
         lookalikes = lex.of("lookalikes")
         self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers")
-                                  + tuple(e for e in lookalikes if e["looks_like"] != "condition" and not e.get("silences"))
+                                  + tuple(e for e in lookalikes if e["looks_like"] != "condition")
                                   + lex.of("jurisdictions"))
         # Matched on their own: they hide condition mentions, not cues, and must not win
         # longest-first over a cue beside them.
         self._modifiers = EntryMatcher(nlp.vocab, nlp.tokenizer,
                                        tuple(e for e in lookalikes if e["looks_like"] == "condition"))
-        # Matched on their own too: a phrase that voids a kind of qualifier in its whole sentence
-        # (lexicon `silences`), since the words that make it so need not hold the cue.
-        self._silencers = EntryMatcher(nlp.vocab, nlp.tokenizer, tuple(e for e in lookalikes if e.get("silences")))
 
     def __call__(self, doc):
         mentions = mention_rows(doc)
@@ -148,8 +145,13 @@ class ClaimFinder:
         # shorter one inside that sentence.
         # A phrase in two entries says both things ("safer than": safety and a comparison),
         # unless one of them is a look-alike.
-        cue_matches = longest_first(within_sentences(self._cues(doc), sentence_bounds(doc)), keep_equal=True)
-        silencers = sorted((s, e, entry["silences"]) for entry, s, e in self._silencers(doc))
+        matched = list(self._cues(doc))
+        # A phrase that voids a kind of qualifier in its clause (lexicon `silences`) hides no cue
+        # inside it (the words that make it so need not hold the cue): set apart before
+        # longest-first.
+        silencers = sorted((s, e, entry["silences"]) for entry, s, e in matched if entry.get("silences"))
+        cue_matches = longest_first(within_sentences([m for m in matched if not m[0].get("silences")], sentence_bounds(doc)),
+                                    keep_equal=True)
         silencer_starts = [s for s, _, _ in silencers]
         lookalike_spans = {(s, e) for entry, s, e in cue_matches if entry.file == "lookalikes"}
         cue_matches = [m for m in cue_matches if (m[1], m[2]) not in lookalike_spans]
