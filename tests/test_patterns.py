@@ -135,9 +135,55 @@ def test_a_pronoun_stands_for_the_page_topic(check):
     ("Relieves joint pain for good, even when cortisone shots have failed.", "HL106"),
     ("BPC-157 heals torn ligaments up to 3x faster.", "HL104"),
     ("It was gone after one vial of BPC-157.", "HL104"),
+    # outcomes told as a condition going quiet, lighter, into remission or no longer bothering
+    ("Ginkgo. The ringing in my ears went quiet after a month on ginkgo.", "HL201"),
+    ("My dark spots are already lighter after a week of the mercury cream.", "HL101"),
+    ("My Crohn's went into remission after a month on the probiotic.", "HL101"),
+    ("I started kava last month and my arthritis hasn't bothered me since.", "HL101"),
+    ("The turmeric gummies took my arthritis knee pain away.", "HL103"),  # a longer object
+    ("Parents have seen their children come back from autism with chlorine dioxide.", "HL101"),
+    # killing told as what the disease cannot survive
+    ("Ozone therapy floods the blood with oxygen, and cancer cannot survive in an oxygen-rich body.", "HL101"),
+    ("Covid is a virus, and no virus can survive chlorine dioxide.", "HL101"),
+    # weight loss told as fat set free, as what people see, as kept off
+    ("hCG signals your body to unlock stored fat.", "HL102"),
+    ("hCG drops switch your body into fat-burning mode.", "HL102"),
+    ("Most women see fat loss in the first week on hCG drops.", "HL102"),
+    ("I have kept 40 lbs off for a year with semaglutide.", "HL202"),
+    # an improvement told as what people notice; back to the activity; the household spared
+    ("Most men with BPH notice a stronger stream within 14 days of saw palmetto.", "HL102"),
+    ("I had COVID, took the ivermectin kit and was back at work three days later.", "HL102"),
+    ("Nobody in our house has had a cold since we started elderberry syrup.", "HL103"),
+    ("Turmeric is nature's answer to everyday aches.", "HL201"),  # the answer to a condition
+    # speed: a few treatments, the first unit, waking after it, a short trial, the end of the week
+    ("Ozone therapy clears Lyme disease after just three sessions.", "HL104"),
+    ("Kratom eased my back pain after the very first gummy.", "HL104"),
+    ("Ibogaine cures opioid withdrawal: guests wake up the morning after treatment feeling normal.", "HL104"),
+    ("Two ketamine sessions and my depression was gone.", "HL104"),
+    ("After three nights with ayahuasca my PTSD was gone.", "HL104"),
+    ("Give kratom 10 days and your back pain will be history.", "HL104"),
+    ("Elderberry knocks out the flu by the end of the week.", "HL104"),
+    # comparison: where other treatments fail, the other treatment dropped
+    ("Vitamin C infusions shrink tumours where chemo can't.", "HL106"),
+    ("Ayahuasca heals depression where antidepressants have failed.", "HL106"),
+    ("Ashwagandha fixed my anxiety and I ditched the SSRIs.", "HL106"),
+    # safety: a harm denied
+    ("Curcumin relieves joint pain with no irritation.", "HL107"),
+    ("Curcumin relieves knee pain without upsetting your stomach.", "HL107"),
+    ("Kratom eases back pain and there is nothing toxic about it.", "HL107"),
+    ("Kava calms anxiety and it's not gonna hurt you.", "HL107"),
+    # durability: still there years on, long-term protection
+    ("Stem cells fixed my knees and two years later I'm still pain-free.", "HL105"),
+    ("Glucosamine gives long-term protection against arthritis.", "HL105"),
 ])
 def test_wordings_that_make_a_claim(check, text, rule):
     assert rule in rules_of(check(text))
+
+
+def test_anyone_in_a_clause_of_time_is_no_breadth(check):
+    # "whenever anyone ... has a cold" says when, not that it works for everyone
+    text = "Whenever anyone in our house has a cold, we take elderberry syrup and it is gone in a day."
+    assert "HL110" not in rules_of(check(text))
 
 
 def test_typographic_apostrophes_match(check):
