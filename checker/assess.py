@@ -558,7 +558,12 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
     approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []
     label = CAVEAT_LABELS[kind]
     for intervention, claim in _claimed_interventions(a, facts).items():
-        present = [c for c in on_page if c.about in (None, intervention)]
+        # A copy has the risks of what it copies, so a risk told of the original ("some clients
+        # get a little nausea on semaglutide") is told of the compounded copy too; the original's
+        # approval or legal status is not the copy's.
+        originals = [general for general, specific in a.variants().items() if specific == intervention] \
+            if kind in ("adverse-effects", "contraindications") else []
+        present = [c for c in on_page if c.about in (None, intervention, *originals)]
         if approval_statements and not any(s.controlled for s in a.statuses(intervention)):
             present += [c for c in approval_statements if c.about in (None, intervention)]
         required = a.corpus.caveats_of(intervention, kind)

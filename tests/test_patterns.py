@@ -1656,6 +1656,15 @@ def test_talking_to_a_prescriber_is_advice_not_supervision(check):
     ("Saw palmetto cures BPH. He did get some stomach upset the first couple of weeks.", "HL201"),
     ("Kratom cures withdrawal. There's no actual clinical trial showing kratom treats opioid withdrawal.", "HL204"),
     ("Kratom cures withdrawal. No good study has shown that it works.", "HL204"),
+    # (cav-e) a named risk before an implied "for"; a caveat told of what a copy copies; a mild
+    # rash; harm told as a level or an organ hurt; an approval denied with "ever"/"doesn't"
+    ("Nabilone eases fibromyalgia pain. Side effects for me were dizziness when I stand up too fast.", "HL201"),
+    ("Compounded semaglutide melts fat. Our semaglutide is gentle; some clients get a little nausea the first week.", "HL201"),
+    ("Mercury skin cream clears acne. Most users get a light rash the first few days.", "HL201"),
+    ("Vitamin D prevents colds. Too much vitamin D can push calcium in the blood too high and hurt the kidneys.", "HL201"),
+    ("Chlorine dioxide cures autism. No MMS product has ever been approved by anyone.", "HL204"),
+    ("Ozone therapy cures Lyme disease. The FDA doesn't approve ozone for any medical use.", "HL204"),
+    ("Ozone therapy cures Lyme disease. The FDA doesn't approve ozone for any medical use.", "HL301"),
 ])
 def test_caveats_told_in_a_writers_own_words(check, page, rule):
     assert rule not in rules_of(check(page)), rules_of(check(page))
@@ -2367,3 +2376,12 @@ def test_careful_copy_draws_no_qualifier_finding(check, text, rule):
 ])
 def test_the_same_words_still_claim_beside_the_product(check, text, rule):
     assert rule in rules_of(check(text))
+
+
+def test_a_risk_told_of_the_original_counts_for_the_copy_but_its_status_does_not(check):
+    page = ("Our compounded semaglutide helps with weight loss. Some clients get a little nausea on Wegovy the first "
+            "week. Wegovy is a prescription-only medicine in the UK, and it has no good evidence behind it for anxiety.")
+    found = {(f.rule, f.intervention) for f in check(page).findings}
+    assert ("HL201", "compounded-semaglutide") not in found  # nausea is a risk of what it copies
+    assert ("HL203", "compounded-semaglutide") in found  # how Wegovy is sold is not how the copy is
+    assert ("HL204", "compounded-semaglutide") in found  # nor is what is known about Wegovy

@@ -68,7 +68,9 @@ class CaveatFinder:
         claims = [info for _, _, info in claim_ranges]
         claim_starts = [c[0] for c in claim_ranges]
         effect_spans = [(cue.start, cue.end) for info in claims for cue in info.effects]
-        effect_starts = {s for s, _ in effect_spans}
+        # (Not an implied use, "for ...": "side effects for me were dizziness" names no effect
+        # the risk leads to, so the implied cue does not cancel the risk right before it.)
+        effect_starts = {cue.start for info in claims for cue in info.effects if cue.role != "implied"}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
