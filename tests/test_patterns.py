@@ -104,6 +104,12 @@ def severity_of(report, rule: str) -> str:
     "Elderberry. Most colds clear up on their own.",
     "Elderberry. Most people with flu get better without any treatment.",
     "Tirzepatide. Tirzepatide is a weekly injection that acts on two gut hormone receptors, GIP and GLP-1, which help regulate appetite and blood sugar.",
+    # research under way with a word between, others' reports retold, what things get called
+    "Ketamine. Researchers are also studying ketamine for OCD and chronic pain.",
+    "Chelation. Some moms in our Facebook group say chelation cured their kids of autism completely.",
+    "Chelation. A lot of parents on the forums say it has helped with their kids' autism too.",
+    "Cannabis oil. Rick Simpson was an engineer who said he cured his own skin cancer with cannabis oil.",
+    "Berberine. Everything gets called a miracle cure for diabetes eventually.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
@@ -386,6 +392,9 @@ def test_an_approval_the_status_table_does_not_record_is_misstated(check, text):
     "Melatonin is approved in the UK for insomnia in people over 55.",  # approved for some patients
     "Ivermectin for COVID-19?\n\nSold in the US as Stromectol, it is FDA approved.",  # approved, condition only inherited
     "Melatonin gummies: pediatrician-approved and dermatologist tested.",  # approval by a person
+    "MDMA. In the US MDMA is a Schedule I drug, so outside of an approved study you are breaking federal law.",  # a study's approval
+    "CBD. Our CBD oil for anxiety, family-approved and delicious.",  # a hyphened seal of liking
+    "MDMA. The only legal way to receive MDMA-assisted therapy in the US is through a clinical trial.",  # the limit of the law
 ])
 def test_a_true_or_non_regulatory_approval_is_not_misstated(check, text):
     assert "HL109" not in rules_of(check(text))
