@@ -106,6 +106,11 @@ class PageFacts:
             risk = next((c for c in risks if claim.start <= c.start < claim.end), None)
             if risk is None or "caveat" in claim.info.flags:
                 continue
+            # A risk named after a comparison has begun is the harm of the treatment set
+            # against ("works better than the Flomax my urologist gave me, which made me
+            # dizzy"): the sentence still asserts its claim.
+            if any(q.value == "comparison" and q.start <= risk.start for q in claim.qualifiers):
+                continue
             claim.info.flags["caveat"] = risk.text
             for cue in claim.effects + claim.qualifiers:
                 cue.flags["caveat"] = risk.text

@@ -173,6 +173,11 @@ def test_a_pronoun_stands_for_the_page_topic(check):
     ("Vitamin C infusions shrink tumours where chemo can't.", "HL106"),
     ("Ayahuasca heals depression where antidepressants have failed.", "HL106"),
     ("Ashwagandha fixed my anxiety and I ditched the SSRIs.", "HL106"),
+    ("Echinacea is a powerful natural antibiotic for strep throat.", "HL106"),  # named after a medicine
+    ("Unlike a flu shot, black elderberry helps your body fight the flu.", "HL106"),
+    ("Berberine melts belly fat without the jitters, crashes or side effects of stimulant diet pills.", "HL106"),
+    # ... and the harm of the treatment set against is no caveat on the claim
+    ("Honestly elderberry works better for the flu than Tamiflu ever did, and Tamiflu made my son throw up.", "HL106"),
     # safety: a harm denied
     ("Curcumin relieves joint pain with no irritation.", "HL107"),
     ("Curcumin relieves knee pain without upsetting your stomach.", "HL107"),
@@ -394,6 +399,9 @@ def test_an_approval_the_status_table_does_not_record_is_misstated(check, text):
     "Melatonin gummies: pediatrician-approved and dermatologist tested.",  # approval by a person
     "MDMA. In the US MDMA is a Schedule I drug, so outside of an approved study you are breaking federal law.",  # a study's approval
     "CBD. Our CBD oil for anxiety, family-approved and delicious.",  # a hyphened seal of liking
+    "Kratom capsules for back pain. Is it even legal tho",  # a question about the law
+    "MDMA therapy for PTSD. The legal picture varies too.",  # the law as a topic
+    "Cannabis oil for epilepsy. The FDA approved Epidiolex, a cannabis-derived medicine, back in 2018.",  # another product, by name
     "MDMA. The only legal way to receive MDMA-assisted therapy in the US is through a clinical trial.",  # the limit of the law
 ])
 def test_a_true_or_non_regulatory_approval_is_not_misstated(check, text):
