@@ -69,9 +69,7 @@ def severity_of(report, rule: str) -> str:
     "Elderberry syrup. Rest and fluids can make you more comfortable while your body clears the virus.",  # the body does it
     # trials with no difference, and the effect put down to something else
     "hCG injections. Both groups lost weight, and there was no difference between them.",
-    "hCG injections. People on an hCG diet lose weight because they are eating around 500 calories a day, not because of the hCG.",
     "Microdosing LSD. In one large study in depression, people who took placebo capsules improved about as much as the people who microdosed.",
-    "Cannabis oil. Some licensed medicines are used for sickness caused by chemotherapy, which is a different thing from treating the cancer itself.",
     # a reference list entry
     "Melatonin.\n\nFerracioli-Oda E, et al. Meta-analysis: melatonin for the treatment of primary sleep disorders. PLoS One. 2013.",
     # medicines the reader takes, harms of other treatments, a harm told with an effect verb
@@ -2402,3 +2400,17 @@ def test_a_risk_told_of_the_original_counts_for_the_copy_but_its_status_does_not
     assert ("HL201", "compounded-semaglutide") not in found  # nausea is a risk of what it copies
     assert ("HL203", "compounded-semaglutide") in found  # how Wegovy is sold is not how the copy is
     assert ("HL204", "compounded-semaglutide") in found  # nor is what is known about Wegovy
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Kava cures anxiety fast, not because of hype, but because it calms the nervous system.", "HL104"),
+    ("Kratom cures opioid withdrawal, and that has nothing to do with luck.", "HL101"),
+])
+def test_a_cause_denied_after_a_claim_does_not_deny_the_claim(check, text, rule):
+    assert rule in rules_of(check(text))
+
+
+def test_the_size_of_something_else_hedges_nothing(check):
+    """'the benefit ... is usually small' sizes the effect; 'the doses are small' does not."""
+    report = check("Kava cures anxiety, and the doses are small.")
+    assert [f.severity.value for f in report.findings if f.rule == "HL103"] == ["error"]
