@@ -2388,6 +2388,9 @@ def test_careful_copy_draws_no_qualifier_finding(check, text, rule):
     ("Ginkgo for memory loss. Ginkgo works for everyone over 50, whatever your memory problems.", "HL110"),
     ("Semaglutide for weight loss. Semaglutide keeps the weight off for good.", "HL105"),
     ("Kava gummies. In clinical studies, users felt relief from anxiety within 15 minutes.", "HL104"),  # a trial cited for speed
+    ("Kava calms anxiety and everyone gets the results they want.", "HL110"),  # not the people served
+    ("Everyone has the same result: kava calms anxiety.", "HL110"),
+    ("Ashwagandha melts stress for good, not only while you take it.", "HL105"),  # "not only while" claims more
 ])
 def test_the_same_words_still_claim_beside_the_product(check, text, rule):
     assert rule in rules_of(check(text))
