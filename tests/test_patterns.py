@@ -1680,6 +1680,18 @@ def test_talking_to_a_prescriber_is_advice_not_supervision(check):
     ("Chlorine dioxide cures autism. No MMS product has ever been approved by anyone.", "HL204"),
     ("Ozone therapy cures Lyme disease. The FDA doesn't approve ozone for any medical use.", "HL204"),
     ("Ozone therapy cures Lyme disease. The FDA doesn't approve ozone for any medical use.", "HL301"),
+    # (pass-h) the watching told in everyday grammar: staff present, a monitored setting, a
+    # watch kept until it wears off, supervision with a word between
+    ("Psilocybin lifts depression. Two trained therapists stay with you for the whole session, and a physician is on site.",
+     "HL203"),
+    ("Ketamine lifts depression. In trials it was given in a monitored clinic.", "HL203"),
+    ("DMT lifts depression. Participants are monitored until the effects have worn off.", "HL203"),
+    ("Esketamine lifts depression. It must be taken under the direct supervision of a healthcare professional.", "HL203"),
+    # (pass-h) a prescriber who changes the dose, in any tense or order
+    ("Compounded semaglutide melts fat. Check in monthly with your care team so your provider can adjust your dose.", "HL203"),
+    ("Compounded semaglutide melts fat. Weekly injection, dose adjusted monthly by your provider.", "HL203"),
+    # (pass-h) who is turned away, told by the one who turns them away
+    ("Ibogaine cures opioid addiction. We do not accept anyone with heart disease.", "HL202"),
 ])
 def test_caveats_told_in_a_writers_own_words(check, page, rule):
     assert rule not in rules_of(check(page)), rules_of(check(page))
