@@ -159,6 +159,16 @@ def _measures(total: Counts) -> tuple[float, float, float]:
     return total.precision or 0.0, total.recall or 0.0, total.f1 or 0.0
 
 
+def _percentile_intervals(samples: list) -> dict:
+    """The 2.5th and 97.5th percentiles of each measure (precision, recall, F1) over bootstrap
+    samples of (P, R, F1); None for each when there are none."""
+    out = {}
+    for index, name in enumerate(("precision", "recall", "f1")):
+        ordered = sorted(sample[index] for sample in samples)
+        out[name] = (ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]) if ordered else None
+    return out
+
+
 def page_interval(pages: list[dict[str, Counts]], key: str, draws: int = BOOTSTRAP_DRAWS, seed: int = 0) -> dict:
     """95% percentile intervals of precision, recall and F1 for ``key`` ("HL1", "claims" ...),
     resampling whole pages with replacement: how far the figure could move on another set of
@@ -170,11 +180,7 @@ def page_interval(pages: list[dict[str, Counts]], key: str, draws: int = BOOTSTR
         for page in rng.choices(pages, k=len(pages)):
             total.add(page[key])
         samples.append(_measures(total))
-    out = {}
-    for index, name in enumerate(("precision", "recall", "f1")):
-        ordered = sorted(sample[index] for sample in samples)
-        out[name] = (ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]) if ordered else None
-    return out
+    return _percentile_intervals(samples)
 
 
 def paired_difference(before: dict[str, dict[str, Counts]], after: dict[str, dict[str, Counts]], key: str,
@@ -196,12 +202,9 @@ def paired_difference(before: dict[str, dict[str, Counts]], after: dict[str, dic
     for _ in range(draws if ids else 0):
         chosen = rng.choices(ids, k=len(ids))
         samples.append([b - a for a, b in zip(_measures(total(before, chosen)), _measures(total(after, chosen)))])
-    out = {"pages": len(ids)}
-    for index, name in enumerate(("precision", "recall", "f1")):
-        ordered = sorted(sample[index] for sample in samples)
-        out[name] = {"change": point[index],
-                     "interval": (ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]) if ordered else None}
-    return out
+    intervals = _percentile_intervals(samples)
+    return {"pages": len(ids)} | {name: {"change": point[index], "interval": intervals[name]}
+                                  for index, name in enumerate(("precision", "recall", "f1"))}
 
 
 def locate(text: str, needle: str) -> tuple[int, int] | None:
@@ -347,8 +350,10 @@ def run(with_insciout: bool = True, documents: str = "*", min_confidence: float 
             "claims": vars(scores.claims) | {"precision": scores.claims.precision, "recall": scores.claims.recall},
             "rules": {rule: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1}
                       for rule, c in scores.rules.items()},
+            # (no interval for HL3xx: no target, and neither report shows one)
             "families": {prefix: vars(c) | {"precision": c.precision, "recall": c.recall, "f1": c.f1,
-                                            "interval": page_interval(list(scores.pages.values()), prefix)}
+                                            "interval": page_interval(list(scores.pages.values()), prefix)
+                                            if prefix != "HL3" else None}
                          for prefix in ("HL1", "HL2", "HL3") for c in [scores.family(prefix)]},
             "pages": {name: {key: vars(c) for key, c in counts.items()} for name, counts in scores.pages.items()},
             "caveats": vars(scores.caveats) | {"precision": scores.caveats.precision, "recall": scores.caveats.recall},
@@ -401,11 +406,12 @@ def span(interval) -> str:
     return f"{interval[0]:.3f}–{interval[1]:.3f}" if interval else "n/a"
 
 
-def pages_of(f: dict, splits=SPLITS) -> list[dict[str, Counts]]:
-    """The per-page counts of a run (from run() or its --json output) as Counts."""
-    return [{key: Counts(**{k: c[k] for k in ("gold", "predicted", "matched_gold", "matched_predicted")})
-             for key, c in counts.items()}
-            for split in splits for counts in f[split]["documents"]["pages"].values()]
+def page_counts(f: dict, split: str) -> dict[str, dict[str, Counts]]:
+    """The per-page counts of one part of a run (from run() or its --json output) as Counts,
+    by page id."""
+    fields = ("gold", "predicted", "matched_gold", "matched_predicted")
+    return {name: {key: Counts(**{k: c[k] for k in fields}) for key, c in counts.items()}
+            for name, counts in f[split]["documents"]["pages"].items()}
 
 
 def both_parts(f: dict) -> list[tuple[str, Counts]]:
@@ -459,8 +465,9 @@ def print_text(f: dict, errors: str | None, both: bool = False) -> None:
     if both:
         print("\nBoth parts together: " + "; ".join(
             f"{name} P {fmt(c.precision)} R {fmt(c.recall)} (gold {c.gold})" for name, c in both_parts(f)))
-        iv = page_interval(pages_of(f), "HL1")
-        print(f"  HL1xx 95% interval over these {len(pages_of(f))} pages: P {span(iv['precision'])}  R {span(iv['recall'])}  "
+        pages = [counts for split in SPLITS for counts in page_counts(f, split).values()]
+        iv = page_interval(pages, "HL1")
+        print(f"  HL1xx 95% interval over these {len(pages)} pages: P {span(iv['precision'])}  R {span(iv['recall'])}  "
               f"F1 {span(iv['f1'])}")
     ins = f.get("insciout", "skipped")
     if ins is None:

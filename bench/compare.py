@@ -21,19 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy import SPLITS, Counts, paired_difference  # noqa: E402
+from accuracy import SPLITS, page_counts, paired_difference  # noqa: E402
 
 KEYS = (("HL1", "HL1xx"), ("HL2", "HL2xx"), ("HL3", "HL3xx"), ("claims", "claims"))
 
 
-def pages(run: dict, split: str) -> dict[str, dict[str, Counts]]:
-    fields = ("gold", "predicted", "matched_gold", "matched_predicted")
-    return {name: {key: Counts(**{k: c[k] for k in fields}) for key, c in counts.items()}
-            for name, counts in run[split]["documents"]["pages"].items()}
-
-
 def compare(before: dict, after: dict) -> dict:
-    return {split: {label: paired_difference(pages(before, split), pages(after, split), key) for key, label in KEYS}
+    return {split: {label: paired_difference(page_counts(before, split), page_counts(after, split), key)
+                    for key, label in KEYS}
             for split in SPLITS}
 
 

@@ -563,12 +563,11 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
     approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []
     label = CAVEAT_LABELS[kind]
     for intervention, claim in _claimed_interventions(a, facts).items():
-        # A copy has the risks of what it copies, so a risk told of the original ("some clients
-        # get a little nausea on semaglutide") is told of the compounded copy too; the original's
-        # approval or legal status is not the copy's.
-        originals = [general for general, specific in a.variants().items() if specific == intervention] \
-            if kind in ("adverse-effects", "contraindications") else []
-        present = [c for c in on_page if c.about in (None, intervention, *originals)]
+        # A copy has the risks of what it copies: a risk told of the original ("some clients get
+        # a little nausea on semaglutide") is told of the compounded copy too, and the original's
+        # caveat wording lists the copy's risks; its approval or legal status is not the copy's.
+        copied = [general for general, specific in a.variants().items() if specific == intervention]
+        present = [c for c in on_page if c.about in (None, intervention, *(copied if kind in RISK_KINDS else ()))]
         if approval_statements and not any(s.controlled for s in a.statuses(intervention)):
             present += [c for c in approval_statements if c.about in (None, intervention)]
         required = a.corpus.caveats_of(intervention, kind)
@@ -577,9 +576,6 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         if any(c.needs == "monitoring" for c in required):
             # A prescriber is not the monitoring these treatments need while they are given.
             present = [replace(c, level="partial") if c.entry == PRESCRIBER_ONLY else c for c in present]
-        # A copy has the risks of what it copies: "some nausea" on a compounded semaglutide
-        # page names a risk of semaglutide.
-        copied = [general for general, specific in a.variants().items() if specific == intervention]
         wording = " ".join(c.wording.lower() for i in (intervention, *copied) for c in a.corpus.caveats_of(i, kind))
         if any(c.level == "full" and _names_a_listed_risk(c, wording) for c in present) \
                 or (present and rule.params["partial_satisfies"]):

@@ -329,12 +329,10 @@ class ClaimFinder:
             # The page's intervention named only after every claim word, in a clause that denies
             # it, is set against the other treatment's result ("antiviral medicines such as
             # oseltamivir have been shown to work in large trials, and elderberry has not").
-            last_cue = max(c.end for c in effects + qualifiers)
-            named_after = INTERVENTION in explicit and all(
-                m.start >= last_cue for m in sent_mentions if m.label == INTERVENTION) and any(
-                t.lower_ in DENIALS or t.lower_ == "no" for t in doc[explicit[INTERVENTION].end:sent_end])
-            if other_treatment_at is not None and (INTERVENTION not in explicit or named_after) and not own_product \
-                    and 0 <= min(c.start for c in (effects or qualifiers)) - other_treatment_at <= OTHER_TREATMENT_REACH:
+            if other_treatment_at is not None and not own_product \
+                    and 0 <= min(c.start for c in (effects or qualifiers)) - other_treatment_at <= OTHER_TREATMENT_REACH \
+                    and (INTERVENTION not in explicit or _named_after_and_denied(doc, explicit[INTERVENTION], sent_mentions,
+                                                                                 effects + qualifiers, sent_end)):
                 continue
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
@@ -443,6 +441,14 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     index = bisect_left(ranges, (char + 1,)) - 1
     return index >= 0 and ranges[index][0] <= char < ranges[index][1]
+
+
+def _named_after_and_denied(doc, named, sent_mentions, cues, sent_end: int) -> bool:
+    """The page's intervention named only after every claim word, in a clause that denies it
+    ("... have been shown to work in large trials, and elderberry has not")."""
+    last_cue = max(c.end for c in cues)
+    return all(m.start >= last_cue for m in sent_mentions if m.label == INTERVENTION) \
+        and any(t.lower_ in DENIALS or t.lower_ == "no" for t in doc[named.end:sent_end])
 
 
 def _clause_break(doc, i: int) -> bool:
