@@ -35,6 +35,16 @@ def test_misspellings_and_fuzzy_matches_keep_their_score():
     assert exact[0][3:] == ("name", 100.0)
 
 
+def test_words_the_corpus_uses_are_no_misspelt_names():
+    # "syndromes" is 87.5 from the dronabinol brand "Syndros", "melanin" near "melatonin";
+    # both are ordinary words of the corpus (a condition's name, an evidence summary).
+    nlp = build_pipeline()
+    assert mentions(nlp, "It helps children with rare epilepsy syndromes.")[-1][:3] != ("syndromes", "INTERVENTION", "dronabinol")
+    assert "melatonin" not in [m[2] for m in mentions(nlp, "Our serum evens out melanin in the skin.")]
+    # a misspelling that is no word of the corpus is still found
+    assert mentions(nlp, "Melattonin helps you fall asleep.")[0][:4] == ("Melattonin", "INTERVENTION", "melatonin", "fuzzy")
+
+
 def test_street_names_count_only_beside_the_real_name():
     nlp = build_pipeline()
     assert mentions(nlp, "Molly and I went to the shop.") == []

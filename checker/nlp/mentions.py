@@ -13,6 +13,7 @@ Span label: ``INTERVENTION``, ``CONDITION`` or ``PRODUCT``; ``span.id_`` is the 
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from typing import TYPE_CHECKING, NamedTuple
@@ -23,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
-from ..lexicon import load_lexicon, plural_of_last_word, singular_of_last_word
+from ..lexicon import inflect, load_lexicon, plural_of_last_word, singular_of_last_word
 from . import SPANS_MENTIONS
 from .lexmatch import EntryMatcher, PhraseIndex, doc_text, phrase_docs, token_chars
 
@@ -130,6 +131,15 @@ class MentionFinder:
             if target[0] == INTERVENTION and form.isalpha() and len(form) >= fuzzy_min_length:
                 self._fuzzy.setdefault(form[0], {})[form] = target
         self._exact_forms = frozenset(exact)
+        # Words the corpus itself uses as ordinary words (its conditions' names and their
+        # plurals, the prose of its summaries, caveats and citations) are not misspellings
+        # of a name: "syndromes" is no "Syndros", "melanin" no "melatonin".
+        prose = [row.summary for row in self.corpus.evidence.values()] + [row.summary for row in self.corpus.status.values()] \
+            + [row.wording for row in self.corpus.caveats.values()] + [row.citation for row in self.corpus.sources.values()]
+        words = {w for text in prose for w in re.findall(r"[a-z]+", text.lower())}
+        words.update(w for names in condition_names.values() for n in names for w in re.findall(r"[a-z]+", n.lower()))
+        words.update([form for w in list(words) for form in inflect(w, "noun")])
+        self._ordinary_words = frozenset(w for w in words if w not in exact)
         self._products = EntryMatcher(vocab, tokenizer, load_lexicon(lexicon or None).of("products"))
         self._strings = vocab.strings
 
@@ -173,7 +183,7 @@ class MentionFinder:
         hits = {}
         for index, value in enumerate(unique.tolist()):
             lower = strings[value]
-            if lower in self._exact_forms:
+            if lower in self._exact_forms or lower in self._ordinary_words:
                 continue
             hit = self._fuzzy_lookup(lower)
             if hit is not None:
