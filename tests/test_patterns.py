@@ -419,6 +419,18 @@ def test_the_medicine_compared_with_is_not_the_subject(check):
     assert {c.intervention for c in check("Unlike methadone, ibogaine interrupts addiction.").claims} == {"ibogaine"}
 
 
+def test_the_medicine_a_copy_is_likened_to_is_not_the_subject(check):
+    report = check("Compounded tirzepatide.\n\nOur vials hold the same active ingredient as Mounjaro and melt away "
+                   "belly fat in weeks.")
+    assert {c.intervention for c in report.claims} == {"compounded-tirzepatide"}
+    assert {f.intervention for f in report.findings if f.rule.startswith("HL2")} <= {"compounded-tirzepatide"}
+    # with no subject named or inherited, the claim is about whatever is sold against it
+    alone = check("Our shots have the same active ingredient as Ozempic, at a fraction of the price.")
+    assert {(c.intervention, f.rule) for c in alone.claims for f in alone.findings} == {("product", "HL106")}
+    # named first, the medicine is the subject again
+    assert {c.intervention for c in check("Mounjaro melts away belly fat in weeks.").claims} == {"tirzepatide"}
+
+
 @pytest.mark.parametrize("text", [
     "Relax in a calm, private space with a view of the sea.",
     "Each zinc lozenge dissolves slowly to coat your throat.",
