@@ -439,6 +439,12 @@ def test_adjectives_and_lozenges_are_not_effects(check, text):
     assert not check(text).claims
 
 
+def test_a_comparison_of_taste_claims_nothing(check):
+    assert "HL106" not in rules_of(check("Melatonin gummies.\n\nTastes better than it smells!"))
+    # the claim beside it still counts
+    assert "HL104" in rules_of(check("Melatonin gummies.\n\nTastes better than other brands and works twice as fast for insomnia."))
+
+
 @pytest.mark.parametrize("text", [
     "Melatonin gummies fixed my insomnia on the first night.",
     "Ashwagandha slashes stress within days.",
