@@ -69,13 +69,16 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   `needs`: word beginnings one of which the cue's sentence (or the one before) must hold for
 #   the cue to be full ("do not take" says who or with what), else it is partial; caveats
 #   `answered_no`: the cue counts only in a yes/no question the next sentence answers "no"
-#   ("Is it approved by the FDA? No, and it never will be." states that it is not approved).
+#   ("Is it approved by the FDA? No, and it never will be." states that it is not approved);
+#   caveats `generic`: a risk told in general words ("can cause"), which names the risks the
+#   cues after it name when nothing else follows it but stop words and the words listed
+#   ("may cause mild drowsiness").
 # - lookalikes `silences`: the qualifiers ("speed") that the phrase voids anywhere in its
 #   clause, not only inside it ("after a single infusion the benefit wears off within days"
 #   times an effect's end, not its onset); such a phrase hides no other cue inside it.
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
-                                                                         "needs": list, "answered_no": bool},
+                                                                         "needs": list, "answered_no": bool, "generic": list},
                                                              "lookalikes": {"silences": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")

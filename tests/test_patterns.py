@@ -2447,3 +2447,21 @@ def test_the_size_of_something_else_hedges_nothing(check):
     """'the benefit ... is usually small' sizes the effect; 'the doses are small' does not."""
     report = check("Kava cures anxiety, and the doses are small.")
     assert [f.severity.value for f in report.findings if f.rule == "HL103"] == ["error"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # followed only by risks the corpus does not list for CBD or vitamin D: no adverse effect of theirs
+    ("CBD oil calms anxiety. May cause drowsiness.", True),
+    ("Vitamin D prevents colds. May cause a temporary headache or mild dizziness.", True),
+    # the risks it names are zinc's own
+    ("Zinc lozenges cut colds short. May cause a temporary bad taste or mild nausea.", False),
+    # beside a risk the cues give no name, or a word they leave out, or alone: the adverse effects
+    ("Kava calms anxiety. It can cause liver damage and drowsiness.", False),
+    ("Ketamine lifts depression. The most common side effects are mild nausea, dizziness and a floaty, "
+     "dissociated feeling.", False),
+    ("CBD oil calms anxiety. Side effects are possible.", False),
+    # a risk denied is still no caveat
+    ("CBD oil calms anxiety with zero side effects.", True),
+])
+def test_a_risk_told_in_general_words_states_what_follows_it(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged

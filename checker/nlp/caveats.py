@@ -74,6 +74,7 @@ class CaveatFinder:
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
+        generic: dict[int, list[str]] = {}  # rows of `generic` entries -> the words they allow
         for entry, start, end in matches:
             kind = entry["kind"]
             if kind in ("negator", "question", "rhetorical", "lookalike"):
@@ -111,6 +112,10 @@ class CaveatFinder:
             names = risks_named(entry["names"], " ".join(t.lower_ for t in doc[start:end])) if entry.get("names") else ()
             rows.append(CaveatRow(start, end, kind, level, entry.id, None, entry.get("states"), names,
                                   bool(entry.get("bare_name"))))
+            if entry.get("generic"):
+                generic[len(rows) - 1] = entry["generic"]
+        if generic:
+            rows = _generic_named(doc, rows, generic, ends)
         if any(row.kind == "legal-status" for row in rows):
             rows = _mark_elsewhere(doc, rows, ends)
         if rows:
@@ -153,6 +158,31 @@ def _says_who_or_what(doc, bounds: list[tuple[int, int]], sentence: int, needs: 
     # of these, ..."); a condition there is more often the claim's.
     text = doc[bounds[max(sentence - 1, 0)][0]:sent_end].text.lower()
     return any(word in text for word in needs)
+
+
+def _generic_named(doc, rows: list, generic: dict[int, list[str]], ends: list[int]) -> list:
+    """A risk told in general words ("May cause", "side effects") followed only by risks that
+    cues name ("May cause drowsiness.", "Side effects: a bad taste and mild nausea.") names
+    those risks: it states the adverse effects only of an intervention whose corpus caveat
+    lists one. Beside a risk the lexicon gives no name ("can cause kidney damage"), or any other
+    word the cues leave out ("mild nausea, a floaty or dissociated feeling") but stop words and
+    the entry's `generic` words ("temporary"), or with nothing named, it names no particular
+    risk."""
+    named: dict[int, list] = {}  # sentence -> its other full risk cues
+    for i, row in enumerate(rows):
+        if i not in generic and row.kind == "adverse-effects" and row.level == "full":
+            named.setdefault(bisect_left(ends, row.start + 1), []).append(row)
+    out = []
+    for i, row in enumerate(rows):
+        sentence = bisect_left(ends, row.start + 1)
+        told = named.get(sentence) if i in generic and row.level == "full" else None
+        if told and all(r.names for r in told):
+            covered = {t for r in told for t in range(r.start, r.end)}
+            rest = doc[row.end:ends[sentence] if sentence < len(ends) else len(doc)]
+            if all(t.i in covered or not t.is_alpha or t.is_stop or t.lower_ in generic[i] for t in rest):
+                row = row._replace(names=tuple(dict.fromkeys(name for r in told for name in r.names)))
+        out.append(row)
+    return out
 
 
 def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[int]) -> bool:
