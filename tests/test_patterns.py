@@ -2465,3 +2465,15 @@ def test_the_size_of_something_else_hedges_nothing(check):
 ])
 def test_a_risk_told_in_general_words_states_what_follows_it(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the side effects of someone's other medicines are no risk of the product
+    ("CBD oil calms anxiety. Our founder watched her father struggle with the side effects of his prescriptions.", True),
+    ("CBD oil calms anxiety. Many of our customers were tired of the side effects of prescription sleep aids.", True),
+    # the product's own, even when it is a prescription medicine
+    ("Semaglutide melts fat. Side effects of prescription semaglutide can be serious.", False),
+    ("CBD oil calms anxiety. The side effects of CBD include liver harm.", False),
+])
+def test_the_side_effects_of_anothers_medicines_are_no_caveat(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged
