@@ -2477,3 +2477,16 @@ def test_a_risk_told_in_general_words_states_what_follows_it(check, text, flagge
 ])
 def test_the_side_effects_of_anothers_medicines_are_no_caveat(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Ketamine infusions lift depression fast. Every infusion is given with physician oversight.", False),
+    ("MDMA therapy heals PTSD. The route regulators recommend is an authorised clinical trial, with proper oversight and "
+     "monitoring.", False),
+    # oversight denied, or a trial named without it, is no supervision
+    ("Ketamine infusions lift depression fast. No oversight, no waiting lists, no red tape.", True),
+    ("Ketamine infusions lift depression fast, with zero medical oversight needed.", True),
+    ("MDMA therapy heals PTSD. Our retreat works outside any authorised clinical trial.", True),
+])
+def test_oversight_named_as_such_is_supervision(check, text, flagged):
+    assert ("HL203" in rules_of(check(text))) is flagged
