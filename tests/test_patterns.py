@@ -2490,3 +2490,13 @@ def test_the_side_effects_of_anothers_medicines_are_no_caveat(check, text, flagg
 ])
 def test_oversight_named_as_such_is_supervision(check, text, flagged):
     assert ("HL203" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Hydroxychloroquine is a prescription medicine, so every kit goes through one of our licensed partner physicians. "
+     "It prevents covid.", False),
+    ("Semaglutide melts belly fat. A licensed US doctor reviews every order.", False),
+    ("Hydroxychloroquine prevents covid. No licensed partner physicians, no waiting rooms.", True),
+])
+def test_a_licensed_prescriber_named_with_a_word_between_is_supervision(check, text, flagged):
+    assert ("HL203" in rules_of(check(text))) is flagged
