@@ -2500,3 +2500,16 @@ def test_oversight_named_as_such_is_supervision(check, text, flagged):
 ])
 def test_a_licensed_prescriber_named_with_a_word_between_is_supervision(check, text, flagged):
     assert ("HL203" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Kava calms anxiety. A few short trials found a small effect, but a bigger 16-week trial in GAD found nothing.", False),
+    ("Kratom gets you off opioids. There are basically zero real clinical trials on kratom for that.", False),
+    # what a safety test found, praise, a boast, or harms trials are said not to have found: no status
+    ("Kava calms anxiety. The safety study found nothing concerning.", True),
+    ("Kava calms anxiety. Our review found nothing better.", True),
+    ("Kava calms anxiety. No clinical trials needed: it is natural.", True),
+    ("Kava calms anxiety. No clinical trial has found any problems.", True),
+])
+def test_trials_that_found_nothing_or_do_not_exist_state_the_evidence_status(check, text, flagged):
+    assert ("HL204" in rules_of(check(text))) is flagged
