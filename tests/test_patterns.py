@@ -2513,3 +2513,18 @@ def test_a_licensed_prescriber_named_with_a_word_between_is_supervision(check, t
 ])
 def test_trials_that_found_nothing_or_do_not_exist_state_the_evidence_status(check, text, flagged):
     assert ("HL204" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # unknown long-term safety is the adverse-effects caveat the corpus lists for NMN and melatonin ...
+    ("NMN reverses ageing. The long-term safety of taking NMN for years has not been established.", False),
+    ("Melatonin helps you sleep. Most studies lasted three months or less, so long-term safety has not been established.",
+     False),
+    # ... not for kava, whose listed risk is liver damage
+    ("Kava calms anxiety. Long-term safety has not been established.", True),
+    # safety claimed is no caveat
+    ("NMN reverses ageing, with proven long-term safety.", True),
+    ("NMN reverses ageing. Long-term safety has been established in trials.", True),
+])
+def test_safety_told_as_unknown_states_the_adverse_effects_the_corpus_lists_so(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged
