@@ -2528,3 +2528,13 @@ def test_trials_that_found_nothing_or_do_not_exist_state_the_evidence_status(che
 ])
 def test_safety_told_as_unknown_states_the_adverse_effects_the_corpus_lists_so(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Ozone therapy cures Lyme disease. Inhaled ozone irritates your airways.", False),
+    ("Ozone therapy cures Lyme disease. Inhaled ozone can put fluid in your lungs hours later.", False),
+    # the lungs cleared are what it sells, not a harm it brings
+    ("Ozone therapy cures Lyme disease and clears fluid in your lungs fast.", True),
+])
+def test_the_airways_and_lungs_harmed_are_a_listed_risk(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged
