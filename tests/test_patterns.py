@@ -2538,3 +2538,17 @@ def test_safety_told_as_unknown_states_the_adverse_effects_the_corpus_lists_so(c
 ])
 def test_the_airways_and_lungs_harmed_are_a_listed_risk(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Ketamine lifts depression fast. Every infusion is given by an RN with continuous heart, blood pressure and oxygen "
+     "monitoring.", False),
+    ("St John's wort lifts depression. Please don't use it instead of seeing your GP.", False),
+    # given by mail, monitoring denied, or the product used in place of the doctor: no supervision
+    ("Ketamine lifts depression fast. Lozenges are given by mail, no nurse needed.", True),
+    ("Ketamine lifts depression fast, with no continuous monitoring needed.", True),
+    ("St John's wort lifts depression. Use it instead of seeing your GP.", True),
+    ("Ketamine lifts depression fast. Close monitoring is for hospitals; at home you just relax.", True),
+])
+def test_who_gives_it_and_not_instead_of_the_doctor_is_supervision(check, text, flagged):
+    assert ("HL203" in rules_of(check(text))) is flagged
