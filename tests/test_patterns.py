@@ -2552,3 +2552,13 @@ def test_the_airways_and_lungs_harmed_are_a_listed_risk(check, text, flagged):
 ])
 def test_who_gives_it_and_not_instead_of_the_doctor_is_supervision(check, text, flagged):
     assert ("HL203" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Esketamine relieves depression. Esketamine shouldn't be used by people with an aneurysm.", False),
+    ("Kava calms anxiety. Kava must not be taken with alcohol.", False),
+    # how much, not who or with what: a partial caveat
+    ("Esketamine relieves depression. It shouldn't be used more than twice a week.", True),
+])
+def test_who_should_not_use_it_told_with_a_contraction_or_must(check, text, flagged):
+    assert ("HL202" in rules_of(check(text))) is flagged
