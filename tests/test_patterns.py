@@ -2562,3 +2562,13 @@ def test_who_gives_it_and_not_instead_of_the_doctor_is_supervision(check, text, 
 ])
 def test_who_should_not_use_it_told_with_a_contraction_or_must(check, text, flagged):
     assert ("HL202" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Cannabis gummies ease chronic pain. Cannabis can leave you dizzy and drowsy.", False),
+    # spared, not brought
+    ("Cannabis gummies ease chronic pain and never leave you groggy.", True),
+    ("Cannabis gummies ease chronic pain without leaving you groggy.", True),
+])
+def test_a_symptom_the_product_leaves_you_with_is_an_adverse_effect(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged
