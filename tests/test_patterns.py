@@ -2572,3 +2572,15 @@ def test_who_should_not_use_it_told_with_a_contraction_or_must(check, text, flag
 ])
 def test_a_symptom_the_product_leaves_you_with_is_an_adverse_effect(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # experimental denied is a selling point, and an application turned down is no status
+    ("Ketamine lifts depression within hours. It is not a new or experimental drug.", True),
+    ("Cannabis eases chronic pain. 100% money-back guarantee if you are not approved.", True),
+    # the status itself still counts
+    ("Ketamine lifts depression within hours. This use is experimental.", False),
+    ("Cannabis eases chronic pain. You should know it is not approved for pain.", False),
+])
+def test_experimental_denied_and_an_application_turned_down_state_no_status(check, text, flagged):
+    assert ("HL204" in rules_of(check(text))) is flagged
