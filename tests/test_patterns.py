@@ -2584,3 +2584,13 @@ def test_a_symptom_the_product_leaves_you_with_is_an_adverse_effect(check, text,
 ])
 def test_experimental_denied_and_an_application_turned_down_state_no_status(check, text, flagged):
     assert ("HL204" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # "throw" in idioms is no vomiting
+    ("BPC-157 heals any sports injury you throw at it.", True),
+    ("Ayahuasca heals trauma. Buy two retreats and we throw in a third night free.", True),
+    ("Ayahuasca heals trauma. Most guests throw up in the first hour.", False),
+])
+def test_throw_in_an_idiom_is_no_vomiting(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged
