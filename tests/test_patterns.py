@@ -2594,3 +2594,15 @@ def test_experimental_denied_and_an_application_turned_down_state_no_status(chec
 ])
 def test_throw_in_an_idiom_is_no_vomiting(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("hCG drops melt belly fat. hCG is FDA-approved for certain fertility treatments, not for weight loss.", False),
+    ("hCG drops melt belly fat. hCG has not been demonstrated to be effective adjunctive therapy in the treatment of "
+     "obesity.", False),
+    ("hCG drops melt belly fat. There is no substantial evidence that it increases weight loss.", False),
+    # harms not demonstrated is a safety claim, not the evidence status
+    ("hCG drops melt belly fat. It has not been demonstrated to cause any side effects.", True),
+])
+def test_an_approval_for_another_use_and_the_label_s_own_words_state_the_status(check, text, flagged):
+    assert ("HL204" in rules_of(check(text))) is flagged
