@@ -2549,6 +2549,8 @@ def test_the_airways_and_lungs_harmed_are_a_listed_risk(check, text, flagged):
     ("Ketamine lifts depression fast, with no continuous monitoring needed.", True),
     ("St John's wort lifts depression. Use it instead of seeing your GP.", True),
     ("Ketamine lifts depression fast. Close monitoring is for hospitals; at home you just relax.", True),
+    # a gadget that measures, with no one watching
+    ("Semaglutide melts fat. Pair it with continuous glucose monitoring from our app.", True),
 ])
 def test_who_gives_it_and_not_instead_of_the_doctor_is_supervision(check, text, flagged):
     assert ("HL203" in rules_of(check(text))) is flagged
