@@ -2608,3 +2608,17 @@ def test_throw_in_an_idiom_is_no_vomiting(check, text, flagged):
 ])
 def test_an_approval_for_another_use_and_the_label_s_own_words_state_the_status(check, text, flagged):
     assert ("HL204" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, cannabis", [
+    # a CBD product's THC content of nil is no claim about cannabis
+    ("Our CBD gummies ease anxiety. Federally legal hemp: 0.0% THC, ships to all 50 states.", False),
+    ("Our CBD gummies ease anxiety. Every batch contains 0% THC, so it's federally legal.", False),
+    ("Our CBD gummies ease anxiety. Zero THC, all calm.", False),
+    # a strain's THC content, and THC as the subject, still name cannabis
+    ("Our Purple Punch flower (18-22% THC) melts away chronic pain.", True),
+    ("Our CBD gummies ease anxiety. THC eases chronic pain.", True),
+])
+def test_a_nil_thc_content_names_no_cannabis(check, text, cannabis):
+    found = {f.intervention for f in check(text).findings if f.rule in ("HL201", "HL202", "HL204", "HL301")}
+    assert ("cannabis" in found) is cannabis

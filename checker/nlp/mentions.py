@@ -224,11 +224,17 @@ class MentionFinder:
             ident = strings[key].split("|")[1]
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
                 found.append((start, end, INTERVENTION, ident, "street", 100.0))
+        traces = set()  # where a name would be the substance a product holds only a trace of
         for entry, start, end in self._products(doc):
+            if entry["kind"] == "trace":
+                traces.update((end, end + 1))
+                continue
             found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id: the entry's kind
         kept = _longest_non_overlapping(found)
-        # "THC-free", "opioid-free": the name says what the product is without.
-        kept = [k for k in kept if not (k[2] == INTERVENTION and _without(doc, k[1]))]
+        # "THC-free", "opioid-free": the name says what the product is without; and so does
+        # a trace amount before it ("contains 0.0% THC", "less than 0.3% THC"): a hemp CBD
+        # product's content, no claim or caveat about cannabis.
+        kept = [k for k in kept if not (k[2] == INTERVENTION and (_without(doc, k[1]) or k[0] in traces))]
         starts_char, ends_char = token_chars(doc)
         text = doc_text(doc)
         spans, rows = [], []
