@@ -2622,3 +2622,16 @@ def test_an_approval_for_another_use_and_the_label_s_own_words_state_the_status(
 def test_a_nil_thc_content_names_no_cannabis(check, text, cannabis):
     found = {f.intervention for f in check(text).findings if f.rule in ("HL201", "HL202", "HL204", "HL301")}
     assert ("cannabis" in found) is cannabis
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # an effect word inside the risk ("raised liver enzymes") is no effect the interaction leads to
+    ("Epidiolex reduces seizures in Dravet syndrome. Valproate: taking it with Epidiolex makes raised liver enzymes "
+     "much more likely.", False),
+    ("Kava calms anxiety. Taking it with alcohol makes liver damage more likely.", False),
+    # a claimed effect after the risk words still cancels them, and no who or what is no contraindication
+    ("Kava calms anxiety. Taking it daily can lead to real improvement in sleep.", True),
+    ("Kava calms anxiety. Taking it with breakfast raises your energy.", True),
+])
+def test_an_effect_word_inside_a_risk_does_not_cancel_the_interaction_before_it(check, text, flagged):
+    assert ("HL202" in rules_of(check(text))) is flagged

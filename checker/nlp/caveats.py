@@ -70,7 +70,12 @@ class CaveatFinder:
         effect_spans = [(cue.start, cue.end) for info in claims for cue in info.effects]
         # (Not an implied use, "for ...": "side effects for me were dizziness" names no effect
         # the risk leads to, so the implied cue does not cancel the risk right before it.)
-        effect_starts = {cue.start for info in claims for cue in info.effects if cue.role != "implied"}
+        # (Nor an effect word inside a longer risk cue: in "taking it with Epidiolex makes raised
+        # liver enzymes more likely", "raised" is part of the risk, no effect the interaction
+        # leads to.)
+        risk_spans = [(s, e) for entry, s, e in matches if entry["kind"] in RISK_KINDS and not entry.get("bare_name")]
+        effect_starts = {cue.start for info in claims for cue in info.effects if cue.role != "implied"
+                         and not any(s <= cue.start and cue.end <= e and e - s > cue.end - cue.start for s, e in risk_spans)}
         # A risk inside a safety claim is denied, not stated ("you can't overdose on it").
         safety_spans = [(q.start, q.end) for info in claims for q in info.qualifiers if q.value == "safety"]
         rows: list[CaveatRow] = []
