@@ -2635,3 +2635,18 @@ def test_a_nil_thc_content_names_no_cannabis(check, text, cannabis):
 ])
 def test_an_effect_word_inside_a_risk_does_not_cancel_the_interaction_before_it(check, text, flagged):
     assert ("HL202" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the reader's condition, and the other medicine's harm, are no adverse effect of the product
+    ("Hydroxychloroquine treats lupus. Hydroxychloroquine is not for people with a known heart rhythm problem, and you "
+     "must tell your physician if you take azithromycin or any other medicine that prolongs the QT interval.", True),
+    ("Ibogaine cures opioid addiction. We do not accept anyone with a history of seizures.", True),
+    ("Kava calms anxiety. Other medicines that cause liver damage add to its effect.", True),
+    # the product's own harm still counts
+    ("Hydroxychloroquine treats lupus. It can prolong the QT interval.", False),
+    ("Kava calms anxiety. Kava can cause liver damage.", False),
+    ("Hydroxychloroquine treats lupus. Some people with lupus get heart rhythm problems on it.", False),
+])
+def test_a_harm_someone_else_has_is_no_adverse_effect(check, text, flagged):
+    assert ("HL201" in rules_of(check(text))) is flagged

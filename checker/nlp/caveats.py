@@ -8,7 +8,9 @@ paragraph), else None: a caveat for the whole page. A cue right after a negator 
 effects", "without risks") is not a caveat and is dropped, and so are a risk verb whose object
 is a claimed effect ("can lead to improvement": the claims stage found the effect word), a
 risk inside or right after a safety claim ("you can't overdose on it", "it won't cause
-dependence"), a risk that is the condition a claim sells against ("eases opioid withdrawal")
+dependence"), a risk that is the condition a claim sells against ("eases opioid withdrawal"), a harm
+named right after who has it ("not for people with a known heart rhythm problem", "any other
+medicine that prolongs the QT interval": no adverse effect of the product)
 and a caveat asked about in a yes/no question that the next sentence does not answer "yes"
 ("Any side effects? Nope."). A legal status told only of places outside the status table
 ("legal in Mexico") is marked ``states="elsewhere"``.
@@ -58,7 +60,13 @@ class CaveatFinder:
     def __call__(self, doc):
         bounds = sentence_bounds(doc)
         ends = [end for _, end in bounds]
-        matches = longest_first(within_sentences(self._matcher(doc), bounds))
+        found = within_sentences(self._matcher(doc), bounds)
+        # Who has a risk (kind `held-by`: "not for people with a known", "a history of"): a
+        # harm named right after it is the reader's condition, so no adverse effect the page
+        # states (its contraindication is told by the words around it). Apart from
+        # longest-first: the frame may sit inside a longer contraindication cue.
+        held = {e for entry, s, e in found if entry["kind"] == "held-by"}
+        matches = longest_first([m for m in found if m[0]["kind"] != "held-by"])
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         asked = _asked_sentences(doc, matches, bounds, ends)
         claim_ranges = claim_rows(doc)
@@ -102,6 +110,8 @@ class CaveatFinder:
             if any(s <= start and end <= e for s, e in safety_spans) or kind in RISK_KINDS and any(
                     e <= start <= e + self.negator_window
                     or end <= s <= end + 1 and not any(t.is_punct for t in doc[end:s]) for s, e in safety_spans):
+                continue
+            if kind == "adverse-effects" and start in held:
                 continue
             if kind in RISK_KINDS and _sold_against(doc, start, end, claim_ranges, claim_starts):
                 continue
