@@ -2650,3 +2650,16 @@ def test_an_effect_word_inside_a_risk_does_not_cancel_the_interaction_before_it(
 ])
 def test_a_harm_someone_else_has_is_no_adverse_effect(check, text, flagged):
     assert ("HL201" in rules_of(check(text))) is flagged
+
+
+@pytest.mark.parametrize("text, cannabis", [
+    # what a fact is said not to mean is denied, however long its subject
+    ("Dronabinol is FDA-approved for chemotherapy nausea. It does not mean that cannabis itself, or products sold in "
+     "state-licensed dispensaries, are FDA-approved for nausea.", False),
+    # a claim after "but" is still made, and so is a plain one
+    ("Dronabinol eases chemotherapy nausea. It doesn't mean much to critics, but cannabis cured my nausea.", True),
+    ("Dronabinol is FDA-approved for chemotherapy nausea. Cannabis eases nausea fast.", True),
+])
+def test_what_a_fact_does_not_mean_is_denied(check, text, cannabis):
+    found = {f.intervention for f in check(text).findings if f.rule in ("HL204", "HL301")}
+    assert ("cannabis" in found) is cannabis
