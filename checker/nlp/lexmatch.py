@@ -5,10 +5,11 @@ Matcher syntax (``{}`` for any token, ``LOWER``/``ORTH``/``TEXT`` as a string or
 ``IS_DIGIT``, ``IS_PUNCT``, ``IS_ALPHA``, ``IS_TITLE``, ``IS_UPPER``, ``IS_SPACE``; ``OP``
 ``?``, ``*``, ``+``), so a pattern written here also works in spaCy's Matcher. We run them
 ourselves, anchored: on each Doc a pattern is tried only where the rarest of its required
-literal steps occurs (from a word-position index built once per Doc), and not at all when
-one of them is absent. Measured on the example page, spaCy's Matcher cost 0.2-1 ms per
-pattern per page even for one-token patterns, more than the tokenizer for the whole page;
-anchored matching costs a few microseconds per anchor hit.
+literal steps occurs (from the Doc's words, grouped once per Doc), and not at all when
+one of them is absent (counted for all of a matcher's patterns at once, in numpy). Measured
+on the example page, spaCy's Matcher cost 0.2-1 ms per pattern per page even for one-token
+patterns, more than the tokenizer for the whole page; anchored matching costs a few
+microseconds per anchor hit.
 """
 
 from __future__ import annotations
@@ -110,42 +111,36 @@ class TokenView:
     """A Doc's token attributes as plain lists, read once: pattern steps test list items
     instead of creating a Token per test (that was most of the matching time)."""
 
-    __slots__ = ("doc", "length", "_columns", "_positions", "_sorted")
+    __slots__ = ("doc", "length", "_columns", "_words")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.length = len(doc)
-        # Shared by every matcher that reads this Doc (plain lists: no reference cycle).
+        # Shared by every matcher that reads this Doc.
         self._columns: dict[str, list[int]] = doc.user_data.setdefault("hl_token_columns", {})
-        self._positions: dict[str, dict[int, list[int]]] = doc.user_data.setdefault("hl_token_positions", {})
-        self._sorted: dict[tuple[str, frozenset], list[int]] = {}  # this view's: keys that msgpack could not store
+        self._words: dict[str, tuple] = doc.user_data.setdefault("hl_token_words", {})
 
     def column(self, name: str) -> list[int]:
         values = self._columns.get(name)
         if values is None:  # read on first use: most patterns need only LOWER
-            attr = _VIEW_ATTRS[_VIEW_NAMES.index(name)]
-            values = self._columns[name] = self.doc.to_array(attr).tolist() if self.length else []
+            values = self._columns[name] = self._array(name).tolist() if self.length else []
         return values
 
-    def positions_of(self, name: str, hashes: frozenset) -> list[int]:
-        """Where any of these words occurs, in order."""
-        key = (name, hashes)
-        found = self._sorted.get(key)
-        if found is None:
-            index = self.positions(name)
-            lists = [index[h] for h in hashes if h in index]
-            # one word's positions are already in order
-            found = self._sorted[key] = lists[0] if len(lists) == 1 else sorted(p for each in lists for p in each)
-        return found
+    def _array(self, name: str) -> numpy.ndarray:
+        return self.doc.to_array(_VIEW_ATTRS[_VIEW_NAMES.index(name)])
 
-    def positions(self, name: str) -> dict[int, list[int]]:
-        """Where each word (hash) occurs: the anchors of the patterns are found here."""
-        index = self._positions.get(name)
-        if index is None:
-            index = self._positions[name] = {}
-            for position, value in enumerate(self.column(name)):
-                index.setdefault(value, []).append(position)
-        return index
+    def words(self, name: str) -> tuple:
+        """The distinct words (hashes, sorted; a numpy array), how often each occurs (numpy),
+        where each one's positions begin and end in the last item (lists), and the positions
+        grouped by word, each word's in order (a list). Grouped in numpy once per Doc."""
+        found = self._words.get(name)
+        if found is None:
+            values = self._array(name)
+            distinct, inverse, counts = numpy.unique(values, return_inverse=True, return_counts=True)
+            firsts = numpy.cumsum(counts) - counts
+            order = numpy.argsort(inverse, kind="stable")  # stable: each word's positions in order
+            found = self._words[name] = (distinct, counts, firsts.tolist(), (firsts + counts).tolist(), order.tolist())
+        return found
 
 
 @dataclass(frozen=True)
@@ -229,31 +224,6 @@ class AnchoredPattern:
             companions[index] = tuple(found)
         return cls(entry_id, steps, tuple(candidates), companions)
 
-    def anchor_hits(self, view: "TokenView") -> tuple[list[int], tuple[int, int]] | None:
-        """On this Doc: the positions of the cheapest anchor and its prefix, or None when a
-        required word does not occur at all (the pattern cannot match). Anchors whose other
-        required words are not where the pattern puts them are left out."""
-        best = None
-        for index, prefix in self.candidates:
-            step = self.steps[index]
-            # Count first: the positions are gathered only for the anchor chosen.
-            positions = view.positions(step.attr)
-            count = sum(len(positions.get(h, ())) for h in step.hashes)
-            if not count:
-                return None
-            cost = count * (prefix[1] - prefix[0] + 1)
-            if best is None or cost < best[0]:
-                best = (cost, step, prefix, index)
-        if best is None:
-            return None
-        hits = view.positions_of(best[1].attr, best[1].hashes)
-        for step, low, high in self.companions[best[3]]:
-            where = view.positions_of(step.attr, step.hashes)
-            hits = [p for p in hits if _any_between(where, p + low, p + high)]
-            if not hits:
-                return None
-        return hits, best[2]
-
     def match_at(self, view: TokenView, start: int) -> int:
         """The end of the longest match starting at ``start``, or -1."""
         return _match(view, self.steps, 0, start)
@@ -281,6 +251,112 @@ def _match(view: TokenView, steps: tuple[Step, ...], index: int, position: int) 
     return -1
 
 
+class AnchorTable:
+    """Anchor choice for all the patterns of one matcher at once. For each Doc, the hits of
+    every required literal step are counted in numpy; a pattern with a step that has none
+    cannot match and is skipped without a Python loop over its steps (per pattern that loop
+    was most of the matching time); for the rest the anchor with the fewest expected tries
+    is chosen, as before: count of its hits x the spread of the steps before it."""
+
+    def __init__(self, patterns: list[AnchoredPattern]):
+        self.patterns = patterns
+        # Every required literal step (anchor candidates and companions), numbered.
+        steps: dict[tuple[str, frozenset], int] = {}
+        for pattern in patterns:
+            for step in pattern.steps:
+                if step.words is not None and step.flag and step.min >= 1:
+                    steps.setdefault((step.attr, step.hashes), len(steps))
+        self.step_attr = {number: attr for (attr, _), number in steps.items()}
+        self.attrs = sorted({attr for attr, _ in steps})
+        # Per attribute, the sorted words of those steps; words numbered across attributes.
+        self.vocab: dict[str, numpy.ndarray] = {}
+        offset, self.vocab_offset = 0, {}
+        for attr in self.attrs:
+            words = sorted({h for a, hashes in steps if a == attr for h in hashes})
+            self.vocab[attr] = numpy.array(words, dtype=numpy.uint64)
+            self.vocab_offset[attr] = offset
+            offset += len(words)
+        self.vocab_size = offset
+        # All steps' words in one array, step by step: step_slices[number] is a step's part.
+        word_of, step_of, self.step_slices = [], [], []
+        for (attr, hashes), number in steps.items():  # (in number order)
+            vocab, base = self.vocab[attr], self.vocab_offset[attr]
+            first = len(word_of)
+            word_of.extend(base + int(numpy.searchsorted(vocab, numpy.uint64(h))) for h in hashes)
+            step_of.extend([number] * len(hashes))
+            self.step_slices.append(slice(first, len(word_of)))
+        self.step_count = len(steps)
+        self.word_of = numpy.array(word_of, dtype=numpy.intp)
+        self.step_of = numpy.array(step_of, dtype=numpy.intp)
+        # Each pattern's candidates as step numbers, all patterns' in one array.
+        candidate_steps, self.first_candidate = [], []
+        for pattern in patterns:
+            self.first_candidate.append(len(candidate_steps))
+            candidate_steps.extend(steps[(pattern.steps[i].attr, pattern.steps[i].hashes)] for i, _ in pattern.candidates)
+        self.candidate_steps = numpy.array(candidate_steps, dtype=numpy.intp)
+        self.candidate_step_list = candidate_steps
+        self.first_candidate_array = numpy.array(self.first_candidate, dtype=numpy.intp)
+        self.companion_steps = [{index: tuple((steps[(step.attr, step.hashes)], low, high) for step, low, high in found)
+                                 for index, found in pattern.companions.items()} for pattern in patterns]
+
+    def __call__(self, view: TokenView) -> Iterator[tuple[AnchoredPattern, list[int], tuple[int, int]]]:
+        """The patterns that can match on this Doc, with the positions of their anchor (left
+        where the other required words fit) and the span the steps before it can take."""
+        counts = numpy.zeros(self.vocab_size, dtype=numpy.int64)
+        doc_word = numpy.full(self.vocab_size, -1, dtype=numpy.intp)  # its index in view.words
+        grouped = {}
+        for attr in self.attrs:
+            distinct, occurrences, _, _, _ = grouped[attr] = view.words(attr)
+            vocab = self.vocab[attr]
+            if not len(vocab):  # (only steps with an empty word list)
+                continue
+            at = numpy.searchsorted(vocab, distinct)
+            at[at == len(vocab)] = 0
+            present = numpy.flatnonzero(vocab[at] == distinct)
+            where = at[present] + self.vocab_offset[attr]
+            counts[where] = occurrences[present]
+            doc_word[where] = present
+        step_counts = numpy.bincount(self.step_of, weights=counts[self.word_of], minlength=self.step_count)
+        candidate_counts = step_counts[self.candidate_steps]
+        alive = numpy.minimum.reduceat(candidate_counts, self.first_candidate_array) > 0
+        if not alive.any():
+            return
+        candidate_counts = candidate_counts.astype(numpy.int64).tolist()
+        # Each word of the steps as its index in view.words (-1: not here); a step's words are
+        # the slice step_slices[number] of this list.
+        doc_words = doc_word[self.word_of].tolist()
+        found: dict[int, list[int]] = {}
+
+        def positions_of(number: int) -> list[int]:
+            hits = found.get(number)
+            if hits is None:
+                _, _, firsts, ends, positions = grouped[self.step_attr[number]]
+                words = [u for u in doc_words[self.step_slices[number]] if u >= 0]
+                if len(words) == 1:  # one word's positions are already in order
+                    hits = positions[firsts[words[0]]:ends[words[0]]]
+                else:
+                    hits = sorted(p for u in words for p in positions[firsts[u]:ends[u]])
+                found[number] = hits
+            return hits
+
+        for p in numpy.flatnonzero(alive).tolist():
+            pattern = self.patterns[p]
+            first = self.first_candidate[p]
+            best = None
+            for k, (index, prefix) in enumerate(pattern.candidates):
+                cost = candidate_counts[first + k] * (prefix[1] - prefix[0] + 1)
+                if best is None or cost < best[0]:
+                    best = (cost, index, prefix, first + k)
+            hits = positions_of(self.candidate_step_list[best[3]])
+            for number, low, high in self.companion_steps[p][best[1]]:
+                where = positions_of(number)
+                hits = [h for h in hits if _any_between(where, h + low, h + high)]
+                if not hits:
+                    break
+            if hits:
+                yield pattern, hits, best[2]
+
+
 class EntryMatcher:
     """Finds every phrase and pattern of a group of lexicon entries in a Doc."""
 
@@ -297,21 +373,18 @@ class EntryMatcher:
                 self._phrases.add(entry.id, list(tokenizer.pipe(with_apostrophe_variants(entry.phrases))))
             for pattern in entry.patterns:
                 self._patterns.append(AnchoredPattern.build(entry.id, compile_pattern(pattern)))
+        self._anchors = AnchorTable(self._patterns)
         self._strings = vocab.strings
 
     def __call__(self, doc: Doc) -> Iterator[tuple[Entry, int, int]]:
         strings = self._strings
         for key, start, end in self._phrases(doc):
             yield self.entries[strings[key]], start, end
-        if not self._patterns:
+        if not self._patterns or not len(doc):
             return
         seen = set()
         view = TokenView(doc)
-        for pattern in self._patterns:
-            found = pattern.anchor_hits(view)
-            if found is None:
-                continue
-            hits, (low, high) = found
+        for pattern, hits, (low, high) in self._anchors(view):
             tried = set()
             for anchor_at in hits:
                 for start in range(max(0, anchor_at - high), anchor_at - low + 1):
