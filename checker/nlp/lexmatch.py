@@ -71,6 +71,7 @@ class PhraseIndex:
         self._tokenizer = tokenizer
         self._phrases: dict[tuple[int, ...], str] = {}
         self._lengths: dict[int, set[int]] = {}
+        self._firsts: numpy.ndarray | None = None  # the phrases' first words, sorted
 
     def add(self, key: str, phrases: Iterable[str]) -> None:
         for phrase in with_apostrophe_variants(phrases):
@@ -82,19 +83,27 @@ class PhraseIndex:
     def __call__(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         if not len(doc) or not self._phrases:
             return
-        # One dict look-up per token: its cost does not grow with the number of names
-        # (numpy.isin against the set of first words did, by sorting it on every call).
-        lowers = doc.to_array(LOWER).tolist()
+        firsts = self._firsts
+        if firsts is None or len(firsts) != len(self._lengths):  # (phrases added since)
+            firsts = self._firsts = numpy.array(sorted(self._lengths), dtype=numpy.uint64)
+        # Only where a phrase's first word occurs, found from the Doc's distinct words (a
+        # searchsorted in numpy, shared with the pattern matchers): a dict look-up per token
+        # cost more.
+        view = TokenView(doc)
+        distinct, _, begins, ends, grouped = view.words("lower")
+        at = numpy.searchsorted(firsts, distinct)
+        at[at == len(firsts)] = 0
+        starts = [p for u in numpy.flatnonzero(firsts[at] == distinct).tolist() for p in grouped[begins[u]:ends[u]]]
+        starts.sort()
+        lowers = view.column("lower")
         phrases, lengths = self._phrases, self._lengths
         n = len(lowers)
-        for start, value in enumerate(lowers):
-            sizes = lengths.get(value)
-            if sizes:
-                for length in sizes:
-                    if start + length <= n:
-                        key = phrases.get(tuple(lowers[start:start + length]))
-                        if key is not None:
-                            yield key, start, start + length
+        for start in starts:
+            for length in lengths[lowers[start]]:
+                if start + length <= n:
+                    key = phrases.get(tuple(lowers[start:start + length]))
+                    if key is not None:
+                        yield key, start, start + length
 
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded
