@@ -145,10 +145,14 @@ class TokenView:
         found = self._words.get(name)
         if found is None:
             values = self._array(name)
-            distinct, inverse, counts = numpy.unique(values, return_inverse=True, return_counts=True)
-            firsts = numpy.cumsum(counts) - counts
-            order = numpy.argsort(inverse, kind="stable")  # stable: each word's positions in order
-            found = self._words[name] = (distinct, counts, firsts.tolist(), (firsts + counts).tolist(), order.tolist())
+            order = numpy.argsort(values, kind="stable")  # stable: each word's positions in order
+            ordered = values[order]
+            new_word = numpy.empty(len(ordered), dtype=bool)
+            new_word[:1] = True
+            numpy.not_equal(ordered[1:], ordered[:-1], out=new_word[1:])
+            firsts = numpy.flatnonzero(new_word)
+            ends = numpy.append(firsts[1:], len(ordered))
+            found = self._words[name] = (ordered[firsts], ends - firsts, firsts.tolist(), ends.tolist(), order.tolist())
         return found
 
 
