@@ -40,8 +40,8 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
     # `comparator`: words that make the intervention named right after them the thing
     # compared with, not the subject ("works better than semaglutide"); `comparator-after`: the
     # same for the intervention named right before them ("natural Ozempic alternatives");
-    # `trace`: an amount that says a product holds none or next to none of the intervention
-    # named right after it ("0.0% THC", "less than 0.3% THC"), which is then no mention.
+    # `trace`: an amount that says a product holds none of the intervention named right after
+    # it ("0.0% THC", "zero THC"), which is then no mention.
     "products": {"kind": ("product", "pronoun", "comparator", "comparator-after", "other-treatment", "trace")},
     # Phrases that contain a claim cue but claim nothing ("treatment-resistant", "NIH-
     # supported studies"): matched with the cues, they win as the longer match.

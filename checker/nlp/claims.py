@@ -181,7 +181,7 @@ class ClaimFinder:
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
             compared_from = -1
-            compared_with = None  # an intervention named only as what the claim is set against
+            compared_away = False  # an intervention named only as what the claim is set against
             other_treatments: list[int] = []
             compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
             stood_in_for: set[str] = set()
@@ -203,7 +203,7 @@ class ClaimFinder:
                 # "works better than semaglutide", "unlike the Ozempic": the thing compared
                 # with is not what the claim is about.
                 if label == INTERVENTION and 0 <= mention.start - compared_from <= 1:
-                    compared_with = mention
+                    compared_away = True
                     continue
                 # Several interventions in one sentence: the page's own topic is the likelier
                 # subject ("to avoid THC, an isolate is the safest bet: it holds only
@@ -339,7 +339,7 @@ class ClaimFinder:
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
             self._resolve(info, explicit, section, topic)
-            if info.intervention is None and compared_with is not None:
+            if info.intervention is None and compared_away:
                 # "The same active ingredient as Ozempic, at a fraction of the price": with no
                 # subject named or inherited, the claim is about whatever is sold against it.
                 info.intervention, info.intervention_text = "product", "the product"

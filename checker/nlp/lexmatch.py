@@ -306,6 +306,8 @@ class AnchorTable:
         for pattern in patterns:
             self.first_candidate.append(len(candidate_steps))
             candidate_steps.extend(steps[(pattern.steps[i].attr, pattern.steps[i].hashes)] for i, _ in pattern.candidates)
+        # Each as an array (for the numpy pass over all patterns) and as a list (read item by
+        # item for the few patterns left: a numpy scalar per read costs more).
         self.candidate_steps = numpy.array(candidate_steps, dtype=numpy.intp)
         self.candidate_step_list = candidate_steps
         self.first_candidate_array = numpy.array(self.first_candidate, dtype=numpy.intp)

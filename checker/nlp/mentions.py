@@ -131,15 +131,7 @@ class MentionFinder:
             if target[0] == INTERVENTION and form.isalpha() and len(form) >= fuzzy_min_length:
                 self._fuzzy.setdefault(form[0], {})[form] = target
         self._exact_forms = frozenset(exact)
-        # Words the corpus itself uses as ordinary words (its conditions' names and their
-        # plurals, the prose of its summaries, caveats and citations) are not misspellings
-        # of a name: "syndromes" is no "Syndros", "melanin" no "melatonin".
-        prose = [row.summary for row in self.corpus.evidence.values()] + [row.summary for row in self.corpus.status.values()] \
-            + [row.wording for row in self.corpus.caveats.values()] + [row.citation for row in self.corpus.sources.values()]
-        words = {w for text in prose for w in re.findall(r"[a-z]+", text.lower())}
-        words.update(w for names in condition_names.values() for n in names for w in re.findall(r"[a-z]+", n.lower()))
-        words.update([form for w in list(words) for form in inflect(w, "noun")])
-        self._ordinary_words = frozenset(w for w in words if w not in exact)
+        self._ordinary_words: frozenset[str] | None = None  # read on the first fuzzy hit (see _ordinary)
         self._products = EntryMatcher(vocab, tokenizer, load_lexicon(lexicon or None).of("products"))
         self._strings = vocab.strings
 
@@ -148,6 +140,21 @@ class MentionFinder:
         phrases = [p for p in phrases if p]
         if phrases:
             matcher.add(key, phrase_docs(matcher.vocab, tokenizer, phrases))
+
+    def _ordinary(self, word: str) -> bool:
+        """Whether the corpus itself uses the word as an ordinary word (its conditions' names
+        and their plurals, the prose of its summaries, caveats and citations): no misspelling
+        of a name then ("syndromes" is no "Syndros", "melanin" no "melatonin"). Gathered on
+        the first fuzzy hit, not at start-up: most pages have none."""
+        if self._ordinary_words is None:
+            corpus = self.corpus
+            prose = [row.summary for row in corpus.evidence.values()] + [row.summary for row in corpus.status.values()] \
+                + [row.wording for row in corpus.caveats.values()] + [row.citation for row in corpus.sources.values()] \
+                + [name for row in corpus.conditions.values() for name in (row.name, *row.synonyms) if name]
+            words = {w for text in prose for w in re.findall(r"[a-z]+", text.lower())}
+            words.update([form for w in list(words) for form in inflect(w, "noun")])
+            self._ordinary_words = frozenset(words - self._exact_forms)
+        return word in self._ordinary_words
 
     def _fuzzy_lookup(self, word: str) -> tuple[str, str, float] | None:
         cache = self._cache
@@ -158,7 +165,7 @@ class MentionFinder:
         choices = self._fuzzy.get(word[0])
         if choices:
             best = self._extract_one(word, choices.keys(), scorer=self._ratio, processor=None, score_cutoff=self.fuzzy_cutoff)
-            if best is not None:
+            if best is not None and not self._ordinary(word):
                 label, ident = choices[best[0]]
                 result = (label, ident, float(best[1]))
         cache[word] = result
@@ -183,7 +190,7 @@ class MentionFinder:
         hits = {}
         for index, value in enumerate(unique.tolist()):
             lower = strings[value]
-            if lower in self._exact_forms or lower in self._ordinary_words:
+            if lower in self._exact_forms:
                 continue
             hit = self._fuzzy_lookup(lower)
             if hit is not None:
@@ -232,7 +239,7 @@ class MentionFinder:
             found.append((start, end, PRODUCT, entry["kind"], "generic", 100.0))  # id: the entry's kind
         kept = _longest_non_overlapping(found)
         # "THC-free", "opioid-free": the name says what the product is without; and so does
-        # a trace amount before it ("contains 0.0% THC", "less than 0.3% THC"): a hemp CBD
+        # an amount of nothing before it ("contains 0.0% THC", "zero THC"): a hemp CBD
         # product's content, no claim or caveat about cannabis.
         kept = [k for k in kept if not (k[2] == INTERVENTION and (_without(doc, k[1]) or k[0] in traces))]
         starts_char, ends_char = token_chars(doc)
