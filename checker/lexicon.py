@@ -62,7 +62,8 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   is about weight), used where the sentence names no condition; effects `before_condition`:
 #   the cue counts only when a condition's name starts within that many tokens after it
 #   ("less angina", "fewer migraines", but not "less expensive"); `after_condition`: only
-#   when a condition's name ends within that many tokens before it ("my melasma gone").
+#   when a condition's name ends within that many tokens before it ("my melasma gone"; 0:
+#   right before it).
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too); caveats
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
@@ -214,7 +215,9 @@ def load_lexicon_file(path: Path) -> list[Entry]:
         for name, wanted in optional.items():
             if name in raw:
                 value = raw[name]
-                lowest = 0 if name == "max_scope" else 1  # a scope of 0: only the cues the trigger overlaps
+                # a scope of 0: only the cues the trigger overlaps; after_condition 0: the
+                # condition's name ends right before the cue
+                lowest = 0 if name in ("max_scope", "after_condition") else 1
                 if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= 200):
                     raise _fail(path, entry_id, f"'{name}' must be a whole number from {lowest} to 200 (got {value!r})")
                 if wanted is str and not (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)):

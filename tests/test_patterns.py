@@ -224,6 +224,16 @@ def test_hl103_speaks_beside_hl102_when_the_wording_overstates(check):
     assert {"HL102", "HL103"} <= rules_of(check("Ivermectin cures COVID-19."))
 
 
+def test_the_word_treatment_claims_only_beside_its_condition(check):
+    # A visit described: "treatment" names what is given, it does not say what it does.
+    page = check("Stem cell therapy for autism: what a visit looks like.\n\n"
+                 "Each stem cell treatment at our clinic takes about three hours, paperwork included.")
+    assert [c.text for c in page.claims if "three hours" in c.text] == []
+    # Named by its condition, or as "the treatment of" it, it claims the use.
+    assert {"HL102", "HL103"} <= rules_of(check("Hydroxychloroquine is an approved COVID treatment."))
+    assert "HL103" in rules_of(check("Ketamine nasal spray for the treatment of depression."))
+
+
 def test_evidence_about_a_narrower_condition_allows_one_step_less(check):
     # ketamine has moderate evidence for treatment-resistant depression only
     assert "HL103" in rules_of(check("Ketamine nasal spray for the treatment of depression."))

@@ -251,11 +251,11 @@ class ClaimFinder:
                     # Some cues count only right before a condition's name ("for PTSD", "less
                     # angina"; lexicon `before_condition`).
                     window = entry.get("before_condition")
-                    if window and not condition_starts.intersection(range(end, end + window)):
+                    if window is not None and not condition_starts.intersection(range(end, end + window)):
                         continue
                     # ... or only right after it ("my melasma gone after two weeks").
                     window = entry.get("after_condition")
-                    if window and not condition_ends.intersection(range(start - window, start + 1)):
+                    if window is not None and not condition_ends.intersection(range(start - window, start + 1)):
                         continue
                     first, last = starts_char[start], ends_char[end - 1]
                     effects.append(Cue("effect", entry["strength"], entry["role"], entry.id, start, end, text[first:last], first, last))
