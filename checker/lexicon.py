@@ -63,7 +63,8 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   the cue counts only when a condition's name starts within that many tokens after it
 #   ("less angina", "fewer migraines", but not "less expensive"); `after_condition`: only
 #   when a condition's name ends within that many tokens before it ("my melasma gone"; 0:
-#   right before it).
+#   right before it); `not_after`: words that, right before the cue, make it no claim ("approved
+#   for", "sold for": a status or a use told, not an effect).
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too); caveats
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
@@ -79,7 +80,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # - lookalikes `silences`: the qualifiers ("speed") that the phrase voids anywhere in its
 #   clause, not only inside it ("after a single infusion the benefit wears off within days"
 #   times an effect's end, not its onset); such a phrase hides no other cue inside it.
-OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int},
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int, "not_after": list},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
                                                                          "needs": list, "answered_no": bool, "generic": list},
                                                              "lookalikes": {"silences": list}})
@@ -227,6 +228,9 @@ def load_lexicon_file(path: Path) -> list[Entry]:
                         raise _fail(path, entry_id, f"'{name}' must be a list of words (got {value!r})")
                     value = tuple(v.lower() for v in value)
                     qualifiers = FILE_KINDS["qualifiers"]["qualifier"]
+                    if name == "not_after" and any(len(v.split()) != 1 for v in value):
+                        raise _fail(path, entry_id, f"'not_after' lists single words, the token right before the cue "
+                                                    f"(got {list(value)!r})")
                     if name == "silences" and not set(value) <= set(qualifiers):
                         raise _fail(path, entry_id, f"'silences' names qualifiers, one or more of {', '.join(qualifiers)} "
                                                     f"(got {list(value)!r})")

@@ -148,6 +148,22 @@ def test_a_context_entry_may_set_its_own_scope(tmp_path):
         load_lexicon_file(effects)
 
 
+def test_an_effect_entry_may_name_words_it_does_not_follow(tmp_path):
+    from checker.errors import DataError
+    from checker.lexicon import load_lexicon_file
+
+    path = tmp_path / "effects.toml"
+    path.write_text('[[entry]]\nid = "e"\nstrength = "possibility"\nrole = "implied"\nbefore_condition = 4\n'
+                    'not_after = ["Approved", "sold"]\nphrases = ["for"]\n')
+    assert load_lexicon_file(path)[0].get("not_after") == ("approved", "sold")
+    path.write_text('[[entry]]\nid = "e"\nstrength = "possibility"\nrole = "implied"\nnot_after = ["approved by"]\nphrases = ["for"]\n')
+    with pytest.raises(DataError, match="single words"):
+        load_lexicon_file(path)
+    # after_condition may be 0: the condition's name ends right before the cue
+    path.write_text('[[entry]]\nid = "e"\nstrength = "efficacy"\nrole = "effect"\nafter_condition = 0\nphrases = ["treatment"]\n')
+    assert load_lexicon_file(path)[0].get("after_condition") == 0
+
+
 def test_a_lookalike_silences_only_qualifiers_that_exist(tmp_path):
     from checker.errors import DataError
     from checker.lexicon import load_lexicon_file

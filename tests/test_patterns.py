@@ -234,6 +234,15 @@ def test_the_word_treatment_claims_only_beside_its_condition(check):
     assert "HL103" in rules_of(check("Ketamine nasal spray for the treatment of depression."))
 
 
+def test_for_after_a_status_or_use_participle_is_no_efficacy_claim(check):
+    # The status told is HL109's to judge; "for" after it says nothing about the effect.
+    assert rules_of(check("Ivermectin was FDA-approved for COVID-19 last year.")) & {"HL101", "HL102", "HL103"} == set()
+    assert "HL109" in rules_of(check("Ivermectin was FDA-approved for COVID-19 last year."))
+    assert not [c for c in check("Enobosarm was developed for muscle wasting in cancer patients.").claims]
+    # "for" right after the product still names its use
+    assert "HL102" in rules_of(check("Ivermectin for COVID-19: it works."))
+
+
 def test_evidence_about_a_narrower_condition_allows_one_step_less(check):
     # ketamine has moderate evidence for treatment-resistant depression only
     assert "HL103" in rules_of(check("Ketamine nasal spray for the treatment of depression."))

@@ -253,6 +253,10 @@ class ClaimFinder:
                     window = entry.get("before_condition")
                     if window is not None and not condition_starts.intersection(range(end, end + window)):
                         continue
+                    # "FDA-approved for depression", "sold for weight loss": a status or a use
+                    # told after a participle, not the effect (lexicon `not_after`).
+                    if start > sent_start and entry.get("not_after") and doc[start - 1].lower_ in entry["not_after"]:
+                        continue
                     # ... or only right after it ("my melasma gone after two weeks").
                     window = entry.get("after_condition")
                     if window is not None and not condition_ends.intersection(range(start - window, start + 1)):
