@@ -64,7 +64,9 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   ("less angina", "fewer migraines", but not "less expensive"); `after_condition`: only
 #   when a condition's name ends within that many tokens before it ("my melasma gone"; 0:
 #   right before it); `not_after`: words that, right before the cue, make it no claim ("approved
-#   for", "sold for": a status or a use told, not an effect).
+#   for", "sold for": a status or a use told, not an effect); `needs_subject`: a state told of
+#   a person ("14 months clean") claims only beside a named intervention or product, or
+#   another cue.
 # - caveats `states`: what else the caveat states ("approval": for a substance no selected
 #   jurisdiction controls, saying it is not approved states its legal status too); caveats
 #   `names`: the risks a cue can name, as word beginnings ("nause|vomit" is one risk told two
@@ -80,7 +82,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 # - lookalikes `silences`: the qualifiers ("speed") that the phrase voids anywhere in its
 #   clause, not only inside it ("after a single infusion the benefit wears off within days"
 #   times an effect's end, not its onset); such a phrase hides no other cue inside it.
-OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int, "not_after": list},
+OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int, "not_after": list, "needs_subject": bool},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
                                                                          "needs": list, "answered_no": bool, "generic": list},
                                                              "lookalikes": {"silences": list}})

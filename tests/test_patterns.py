@@ -87,6 +87,11 @@ def severity_of(report, rule: str) -> str:
     "Epidiolex for seizures. Do not stop Epidiolex suddenly, because this can make seizures more frequent; your neurologist will explain how to reduce the dose if it needs to be stopped.",
     "Kratom. Going to ask my doc about slowing down the taper before I try anything else for withdrawal.",
     "Ibogaine. We welcome veterans living with PTSD, and we offer a reduced rate for those who served.",
+    # a state told of a person with nothing that brought it about, why someone came, how the
+    # body clears a medicine, a study's comparison arm
+    "Ibogaine retreat. Two years sober this spring.",
+    "Ibogaine retreat. I'm eight months clean and still pinching myself about it.",
+    "Ibogaine. Guests who come to us for opioid addiction stay five days.",
     "Hydroxychloroquine. The US FDA withdrew its emergency authorisation for COVID-19 in June 2020.",
     # a heading over the evidence, and the size or the doubt told of the benefit
     "LSD.\n\nWhat the earlier evidence shows\n\nIn one trial anxiety fell.",
@@ -1260,9 +1265,29 @@ def test_wording_from_the_newer_dev_pages(check, text, rule):
 @pytest.mark.parametrize("text", [
     "Kratom for back pain. Two fighters in a single capsule.",
     "Kratom for back pain. I take one a week.",
+    "Chelation for heart disease. Our maintenance plan of one infusion a month protects your arteries.",
+    "Dronabinol for chemotherapy nausea. It helps; a usual start is one capsule before lunch and one before dinner.",
+    "Colds. Kids catch fewer colds since they started one elderberry gummy every morning.",
+    "Ashwagandha for stress. In one small 8-week study, people taking ashwagandha reported lower stress scores than people on placebo.",
 ])
 def test_capsule_contents_and_dose_frequency_are_no_speed_claims(check, text):
     assert "HL104" not in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Chelation for heart disease.\n\nBefore every chelation infusion we check your kidneys, since EDTA is cleared by the kidneys.",
+    "Ibogaine for opioid addiction.\n\nIbogaine has been studied only in small studies without a control group.",
+])
+def test_how_the_body_clears_a_medicine_and_a_control_group_claim_nothing(check, text):
+    heading, _, second = text.partition("\n\n")
+    not_asserted = {"negated", "hypothetical", "distanced", "caveat"}
+    assert [c.text for c in check(text).claims if not not_asserted & set(c.context)] == [heading]
+
+
+def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
+    assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
+    assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
+    assert "HL101" in rules_of(check("Ibogaine retreat. One flood dose and I'm 3 years clean."))
 
 
 def test_proof_of_safety_claims_safety_not_efficacy(check):
@@ -1735,7 +1760,11 @@ def test_caveats_told_in_a_writers_own_words(check, page, rule):
 
 
 def test_an_interaction_sentence_is_not_a_claim(check):
-    assert not check("St. John's wort can make birth control pills less effective.").claims
+    # read as a caveat: a claim the page does not assert, on the first line or further down
+    for text in ("St. John's wort can make birth control pills less effective.",
+                 "Mood support.\n\nSt. John's wort can make birth control pills less effective."):
+        assert all("caveat" in c.context for c in check(text).claims)
+        assert not rules_of(check(text)) & {"HL101", "HL102", "HL103"}
 
 
 def test_the_medicine_that_products_stand_in_for_is_not_claimed_about(check):

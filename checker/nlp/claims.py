@@ -125,6 +125,7 @@ class ClaimFinder:
         self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers")
                                   + tuple(e for e in lookalikes if e["looks_like"] != "condition")
                                   + lex.of("jurisdictions"))
+        self._needs_subject = {e.id: True for e in lex.of("effects") if e.get("needs_subject")}
         # Matched on their own: they hide condition mentions, not cues, and must not win
         # longest-first over a cue beside them.
         self._modifiers = EntryMatcher(nlp.vocab, nlp.tokenizer,
@@ -180,7 +181,9 @@ class ClaimFinder:
             condition_starts, condition_ends = set(), set()
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
-            compared_from = -1
+            # Where a comparator ("better than", "unlike") ends; far before the sentence when
+            # there is none (-1 put a name at the document's first token right after one).
+            compared_from = -10
             compared_away = False  # an intervention named only as what the claim is set against
             other_treatments: list[int] = []
             compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
@@ -291,6 +294,13 @@ class ClaimFinder:
                     implied = Mention(cue.start, cue.end, CONDITION, condition_id, cue.text, cue.start_char, 100.0)
                     explicit[CONDITION] = implied
                     candidates.append((implied.id, implied.text))
+            # A state told of a person ("I'm 14 months clean", "eleven months sober and counting")
+            # says who got better, not what did it: it claims only beside a named intervention
+            # or product, or another cue ("one flood dose later I'm 3 years clean"); lexicon
+            # `needs_subject`.
+            if self._needs_subject and INTERVENTION not in explicit:
+                effects = [c for c in effects if not (self._needs_subject.get(c.entry) and not _told_with_a_subject(
+                    c, explicit.get(PRODUCT), effects + qualifiers))]
             # "X for Y" is the claim only when nothing else in the sentence is: in "found no
             # more effective than placebo for BPH", "for" belongs to the (negated) effect.
             if any(c.role != "implied" for c in effects):
@@ -451,6 +461,15 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     index = bisect_left(ranges, (char + 1,)) - 1
     return index >= 0 and ranges[index][0] <= char < ranges[index][1]
+
+
+def _told_with_a_subject(cue: Cue, product: Mention | None, cues: list[Cue]) -> bool:
+    """A state told of a person has what brought it about beside it: a product named ("it"
+    only before the cue: "it got me sober", not "I'm 9 months clean and can't believe it"), or
+    another cue that is not the same words read twice ("after one flood dose")."""
+    if product is not None and (product.id != "pronoun" or product.start < cue.start):
+        return True
+    return any(other.end <= cue.start or other.start >= cue.end for other in cues if other is not cue)
 
 
 def _named_after_and_denied(doc, named, sent_mentions, cues, sent_end: int) -> bool:
