@@ -110,6 +110,13 @@ def test_an_ellipsis_before_a_lower_case_word_is_a_pause():
     assert [s.text.strip() for s in doc.sents] == ["The withdrawal was just... gone.", "Then...", "Nothing came back."]
 
 
+def test_an_ellipsis_glued_between_words_separates_a_list_and_ends_no_sentence():
+    nlp = build_pipeline()
+    doc = nlp("Benefits are being shown for: Autism…Diabetes…Lyme Disease. It was gone… Then it came back.")
+    assert [s.text.strip() for s in doc.sents] == ["Benefits are being shown for: Autism…Diabetes…Lyme Disease.",
+                                                   "It was gone…", "Then it came back."]
+
+
 def test_words_glued_by_an_ellipsis_are_words_and_a_run_of_dots_is_one_pause():
     nlp = build_pipeline()
     doc = nlp("Can help….with the prevention of …..stroke. Visit www.example.com today.")

@@ -1284,6 +1284,20 @@ def test_how_the_body_clears_a_medicine_and_a_control_group_claim_nothing(check,
     assert [c.text for c in check(text).claims if not not_asserted & set(c.context)] == [heading]
 
 
+def test_access_and_start_times_are_no_comparison_safety_or_speed_claim(check):
+    assert not rules_of(check("Psilocybin for depression. Psilocybin is now legal in Oregon, so it's easier to find than ever.")) \
+        & {"HL106", "HL107"}
+    assert "HL104" not in rules_of(check("Zinc lozenges for colds.\n\nPooled trials found zinc lozenges shortened colds "
+                                         "by a day or two on average when started as soon as symptoms began."))
+
+
+def test_a_kind_of_formula_is_no_effect_word():
+    from checker.nlp import build_pipeline
+
+    doc = build_pipeline()("Liver injury seems more likely with enhanced-absorption formulas and improved bioavailability.")
+    assert not [s.text for s in doc.spans["hl_cues"] if s.label_ == "effects"]
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))

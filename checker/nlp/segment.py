@@ -11,7 +11,7 @@ than tokenising the page (3.8 ms against 2.1 ms on the example page).
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
 
@@ -51,7 +51,7 @@ class SentenceSegmenter:
         n = len(doc)
         if not n:
             return doc
-        array = doc.to_array([ORTH, IS_SPACE])
+        array = doc.to_array([ORTH, IS_SPACE, SPACY])
         kinds = self._kinds(doc, array[:, 0])
         orths = array[:, 0]
         skip = (kinds == 2) | (array[:, 1] == 1)  # closers and spaces stay with the sentence before
@@ -67,8 +67,11 @@ class SentenceSegmenter:
             while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
-                if orths[position] in self._ellipses and doc[nxt].text[:1].islower():
-                    continue  # "the withdrawal was just... gone"
+                if orths[position] in self._ellipses and (doc[nxt].text[:1].islower() or (
+                        nxt == position + 1 and position > 0 and not array[position - 1, 2] and not array[position, 2])):
+                    # "the withdrawal was just... gone"; and one glued between words is a
+                    # list's separator or a cut in a quote ("benefits for: Autism…Diabetes…")
+                    continue
                 starts[nxt] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
