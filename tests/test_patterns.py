@@ -1298,6 +1298,19 @@ def test_a_kind_of_formula_is_no_effect_word():
     assert not [s.text for s in doc.spans["hl_cues"] if s.label_ == "effects"]
 
 
+@pytest.mark.parametrize("text, condition", [
+    ("Valerian drops. Since starting these I finally sleep through the night.", "insomnia"),
+    ("Nicotine pouches. Most people who switch are completely off cigarettes within a month.", "smoking-cessation"),
+    ("Nicotine pouches. I opened my first can in May and haven't bought cigarettes since.", "smoking-cessation"),
+])
+def test_outcomes_that_name_their_condition(check, text, condition):
+    assert {c.condition for c in check(text).claims} >= {condition}
+
+
+def test_getting_better_is_an_outcome(check):
+    assert "HL101" in rules_of(check("Cannabis. Everyone in our group with PTSD who tried cannabis has gotten better."))
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
