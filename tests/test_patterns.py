@@ -1311,6 +1311,19 @@ def test_getting_better_is_an_outcome(check):
     assert "HL101" in rules_of(check("Cannabis. Everyone in our group with PTSD who tried cannabis has gotten better."))
 
 
+def test_the_page_topic_is_the_first_named_unless_it_is_named_once(check):
+    # Fish oil, named first and twice, is the page's topic though a probiotic add-on is named
+    # more often: the brand's claim is about it.
+    page = check("We have been talking about fish oil all morning. Each softgel holds purified fish oil. "
+                 "CardiOmega lowers your risk of heart disease. Order today and a free probiotic comes with it. "
+                 "The probiotic has live cultures. A probiotic can also settle your stomach.")
+    assert [c.intervention for c in page.claims if c.text.startswith("CardiOmega")] == ["fish-oil"]
+    # named once, the first gives way to the most named
+    page = check("Unlike fish oil, our capsules are vegan. Take a probiotic daily. The probiotic has live cultures. "
+                 "GutWell lowers bloating in IBS.")
+    assert [c.intervention for c in page.claims if c.text.startswith("GutWell")] == ["probiotics"]
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))

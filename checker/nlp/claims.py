@@ -524,7 +524,9 @@ def page_topic(doc, mentions: list[Mention], blocks) -> dict[str, tuple[str, str
         else:
             top_id, top_count = counts.most_common(1)[0]
             first = of_label[0]
-            best = first if counts[first.id] == top_count else next(m for m in of_label if m.id == top_id)
+            # (the first named more than once stays the topic: an add-on offered at the end of a
+            # fish-oil advert, named more often there, does not take the page over)
+            best = first if counts[first.id] > 1 or counts[first.id] == top_count else next(m for m in of_label if m.id == top_id)
         topic[label] = (best.id, best.text)
     return topic
 
