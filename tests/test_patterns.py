@@ -1324,6 +1324,18 @@ def test_the_page_topic_is_the_first_named_unless_it_is_named_once(check):
     assert [c.intervention for c in page.claims if c.text.startswith("GutWell")] == ["probiotics"]
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("Ketamine clinic. Ketamine has been FDA-approved as an anesthetic since 1970.", "HL109"),
+    ("Ivermectin and HCQ. Don't just wait at home for COVID to get worse.", "HL102"),
+    ("Hydroxychloroquine for COVID. Taken in the first days of symptoms, hydroxychloroquine stops COVID-19 from taking hold.",
+     "HL104"),
+    ("Cold Calm pellets for colds.\n\nDissolve 3 pellets under the tongue every 2 hours on the first day, then 3 times a day.",
+     "HL104"),
+])
+def test_a_true_approval_a_wait_and_a_dose_schedule_are_not_what_they_look_like(check, text, rule):
+    assert rule not in rules_of(check(text))
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
