@@ -117,6 +117,13 @@ def test_an_ellipsis_glued_between_words_separates_a_list_and_ends_no_sentence()
                                                    "It was gone…", "Then it came back."]
 
 
+def test_a_semicolon_ends_a_clause_as_a_sentence():
+    nlp = build_pipeline()
+    doc = nlp("It relieves a symptom; it does not treat the cancer itself. Take it with food.")
+    assert [s.text.strip() for s in doc.sents] == ["It relieves a symptom;", "it does not treat the cancer itself.",
+                                                   "Take it with food."]
+
+
 def test_words_glued_by_an_ellipsis_are_words_and_a_run_of_dots_is_one_pause():
     nlp = build_pipeline()
     doc = nlp("Can help….with the prevention of …..stroke. Visit www.example.com today.")

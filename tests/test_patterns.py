@@ -1336,6 +1336,14 @@ def test_a_true_approval_a_wait_and_a_dose_schedule_are_not_what_they_look_like(
     assert rule not in rules_of(check(text))
 
 
+def test_each_clause_of_a_semicolon_is_its_own_claim(check):
+    # the condition a clause denies is not the one the other clause's effect is about
+    assert "HL101" not in rules_of(check("Dronabinol eases a symptom; it does not treat the cancer."))
+    # a denial in one clause does not reach the safety claim in the other
+    assert "HL107" in rules_of(check("Saw palmetto. There are no serious side effects; a few men report mild "
+                                     "stomach upset, which settles if you take it with food."))
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))

@@ -1,4 +1,4 @@
-"""Sentence bounds for the blank pipeline: end punctuation and line breaks.
+"""Sentence bounds for the blank pipeline: end punctuation, semicolons and line breaks.
 
 spaCy's sentencizer ignores line breaks, but marketing copy puts headings, list items and
 labels on lines of their own ("Benefits", "- Rapid Symptom Relief: ..."): each line starts
@@ -15,8 +15,15 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
 
-_ENDERS = frozenset({".", "!", "?", "…", "!!", "??", "?!", "...", "。", "!!!"})
+# A semicolon too: its clauses are claims of their own ("It relieves a symptom; it does not
+# treat the cancer itself" claims nothing about cancer).
+_ENDERS = frozenset({".", "!", "?", "…", "!!", "??", "?!", "...", "。", "!!!", ";"})
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+# ... but not before a word that reads on from the clause before ("Avoid during pregnancy;
+# otherwise safe for most adults" is one caveat).
+_SEMICOLON = ";"
+_READS_ON = frozenset({"otherwise", "but", "however", "though", "although", "yet", "so", "and", "or", "except", "unless",
+                       "which", "while", "whereas", "still", "then", "else"})
 
 
 def _is_ellipsis(text: str) -> bool:
@@ -67,6 +74,8 @@ class SentenceSegmenter:
             while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
+                if doc[position].text == _SEMICOLON and doc[nxt].lower_ in _READS_ON:
+                    continue
                 if orths[position] in self._ellipses and (doc[nxt].text[:1].islower() or (
                         nxt == position + 1 and position > 0 and not array[position - 1, 2] and not array[position, 2])):
                     # "the withdrawal was just... gone"; and one glued between words is a
