@@ -88,8 +88,8 @@ class Checker:
         # The corpus, rules and pipeline live as long as the checker and never change. Moving
         # them out of the collector's generations stops every full collection from walking
         # them again: with a corpus ten times the shipped one, that walk made checking 1.24x
-        # slower; frozen, 1.02x (bench/corpus_scale.py).
-        gc.collect()
+        # slower; frozen, 1.02x (bench/corpus_scale.py). No collection first: it found about
+        # ten unreachable objects here and cost some 55 ms of every start-up.
         gc.freeze()
 
     # -- documents --------------------------------------------------------------
