@@ -1269,6 +1269,7 @@ def test_wording_from_the_newer_dev_pages(check, text, rule):
     "Dronabinol for chemotherapy nausea. It helps; a usual start is one capsule before lunch and one before dinner.",
     "Colds. Kids catch fewer colds since they started one elderberry gummy every morning.",
     "Ashwagandha for stress. In one small 8-week study, people taking ashwagandha reported lower stress scores than people on placebo.",
+    "CBD oil calms anxiety in dogs. For pets, follow the chart: one drop per 5 lb of body weight, once or twice a day.",
 ])
 def test_capsule_contents_and_dose_frequency_are_no_speed_claims(check, text):
     assert "HL104" not in rules_of(check(text))
@@ -1342,6 +1343,13 @@ def test_each_clause_of_a_semicolon_is_its_own_claim(check):
     # a denial in one clause does not reach the safety claim in the other
     assert "HL107" in rules_of(check("Saw palmetto. There are no serious side effects; a few men report mild "
                                      "stomach upset, which settles if you take it with food."))
+
+
+def test_a_contracted_instruction_not_to_stop_is_supervision(check):
+    report = check("Hydroxychloroquine treats lupus. Please don't stop taking it, or change your dose, "
+                   "without talking to your rheumatologist first.")
+    assert "HL203" not in rules_of(report)
+    assert [c.kind for c in report.caveats] == ["supervision"]
 
 
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
