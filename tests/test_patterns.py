@@ -1352,6 +1352,21 @@ def test_a_contracted_instruction_not_to_stop_is_supervision(check):
     assert [c.kind for c in report.caveats] == ["supervision"]
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+    # a report ("often called") ends at ", and" before a new clause, which is asserted
+    ("St John's wort for low mood. It's often called nature's Prozac, and for the winter blues it works every bit as "
+     "well as a prescription antidepressant.", {"HL106"}, set()),
+    # an effect that happens "rarely" is one said not to happen as a rule
+    ("Epidiolex for seizures. Epidiolex is not a cure, and it rarely stops seizures completely.", set(), {"HL103"}),
+    # set above everything else tried
+    ("CBD for anxiety. CBD gummies are the best thing we've found for the anxiety that keeps you up.", {"HL106"}, set()),
+    ("Kratom for pain. Red vein is the best thing ive found for chronic pain, period.", {"HL106"}, set()),
+])
+def test_clause_ends_rarely_and_the_best_thing_tried(check, text, rules, absent):
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
