@@ -92,6 +92,9 @@ def severity_of(report, rule: str) -> str:
     "Ibogaine retreat. Two years sober this spring.",
     "Ibogaine retreat. I'm eight months clean and still pinching myself about it.",
     "Ibogaine. Guests who come to us for opioid addiction stay five days.",
+    # what no trial has shown, over a list; what people on a forum say
+    "NAD+ boosters. No trial has shown that NMN or nicotinamide riboside slows ageing, extends lifespan or prevents any disease in people.",
+    "BPC-157. Any fitness forum will give you people who say it fixed their torn tendon in a couple of weeks.",
     "Hydroxychloroquine. The US FDA withdrew its emergency authorisation for COVID-19 in June 2020.",
     # a heading over the evidence, and the size or the doubt told of the benefit
     "LSD.\n\nWhat the earlier evidence shows\n\nIn one trial anxiety fell.",
