@@ -1370,6 +1370,22 @@ def test_clause_ends_rarely_and_the_best_thing_tried(check, text, rules, absent)
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+ ("Glucosamine for joints. Nothing else on the shelf fights arthritis like glucosamine.", {"HL101", "HL106"}, set()),
+ ("Saw palmetto for the prostate. For most men, saw palmetto is a long-term solution to prostate problems.", {"HL105"}, set()),
+ ("Nicotine pouches. Our pouches crush cigarette cravings so you can finally put down the pack.", {"HL101"}, set()),
+ ("Nicotine salts. Our nic salts hit so smooth that most customers quit cigarettes in their first week.", {"HL104"}, set()),
+ ("Apple cider vinegar. A daily shot before your biggest meal blunts the blood sugar spike.", {"HL101"}, set()),
+ ("Nicotine pouches for quitting smoking. Keep cans away from children and pets, and if a child swallows a pouch, call Poison Control at 1-800-222-1222 right away.", set(), {"HL104"}),
+ ("Vitamin D for depression. Your results and a personalised plan arrive in your account in 3 to 5 days.", set(), {"HL104"}),
+ ("Nicotine pouches for quitting smoking. You will feel a gentle tingle under the lip.", set(), {"HL107"}),
+ ("Ashwagandha. People also ask us about ashwagandha for anxiety.", set(), {"HL101", "HL103"}),
+])
+def test_superlatives_outcomes_and_instructions_from_rounds_54_55(check, text, rules, absent):
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
