@@ -1386,6 +1386,14 @@ def test_superlatives_outcomes_and_instructions_from_rounds_54_55(check, text, r
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text", [
+    "MDMA for PTSD. MDMA-assisted therapy works where years of pills and talk therapy have failed.",
+    "Compounded tirzepatide for weight loss. I switched last month and honestly it works exactly the same.",
+])
+def test_where_others_failed_and_the_same_effect(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
