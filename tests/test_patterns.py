@@ -1394,6 +1394,22 @@ def test_where_others_failed_and_the_same_effect(check, text):
     assert "HL106" in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+ ("BPC-157. BPC-157 is a game-changer for stubborn tendon injuries that won't heal.", {"HL101", "HL108"}, set()),
+ ("BPC-157. Tore my rotator cuff in March and after three weeks on BPC I was back to benching.", {"HL104"}, set()),
+ ("Vitamin D and zinc. Our vitamin D and zinc protocol has been a game-changer for our long-haulers.", {"HL101"}, set()),
+ ("Zinc lozenges. Zinc lozenges taken at the first positive test keep COVID-19 from taking hold.", {"HL101"}, set()),
+ ("Colloidal silver. Our creams use natural minerals with no harsh chemicals, so they are safe for daily use.", {"HL107"}, set()),
+ ("Long COVID Recovery Program", set(), {"HL101"}),
+ ("Esketamine for depression. A nurse checks my blood pressure until I'm cleared to leave.", set(), {"HL101"}),
+ ("Nabilone. Nabilone is also sometimes discussed for long-term pain, but that is not an approved use.", set(), {"HL101"}),
+ ("Kava tea for anxiety. No more than one cup a day, and take a break after two weeks.", set(), {"HL104"}),
+])
+def test_wording_from_the_dev_pages_of_rounds_56_57(check, text, rules, absent):
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))
