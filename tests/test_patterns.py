@@ -1410,6 +1410,22 @@ def test_wording_from_the_dev_pages_of_rounds_56_57(check, text, rules, absent):
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+ ('Apple cider vinegar. Myth 1: "A daily shot of apple cider vinegar melts belly fat"', set(), {"HL101", "HL103"}),
+ ("CBD oil. I've heard CBD can help with cancer.", set(), {"HL101", "HL103"}),
+ ("CBD chews for dogs with arthritis. Unlike NSAIDs from the vet, our chews won't harm your dog's liver or kidneys.", {"HL107"}, set()),
+ ("Mercury soap for acne. It cleared the acne on my chin too, which no drugstore wash ever managed.", {"HL106"}, set()),
+ ("Ibogaine for addiction. Ibogaine is the most powerful addiction interrupter known to science.", {"HL106"}, set()),
+ ("Ketamine for depression. Racemic ketamine is approved by the FDA only as an anaesthetic.", set(), {"HL109"}),
+ ("Ayahuasca.\n\nLegal and cultural context\n\nThe brew is part of Peru's heritage.", set(), {"HL109"}),
+ ("Chelation for autism. Chelation is how Leo recovered from autism, and I will say that to anyone who asks.", set(), {"HL110"}),
+ ("Mercury soap. GlowTalk Forums > Skin & Body Care > Brightening, Fading and Dark Spots", set(), {"HL101", "HL103"}),
+])
+def test_wording_from_the_dev_pages_of_rounds_58_59(check, text, rules, absent):
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
     assert "HL101" in rules_of(check("Kava got me sober after ten years of drinking."))
     assert "HL101" in rules_of(check("Ibogaine retreat. Thanks to ibogaine I'm 3 years clean."))

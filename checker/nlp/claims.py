@@ -42,6 +42,7 @@ NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
 # sentence's subject (products.toml, kind other-treatment).
 OTHER_TREATMENT_REACH = 12
 QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
+BREADCRUMB_SEPARATORS = frozenset({">", "›", "»", "→"})
 STATUS_QUALIFIERS = ("approval", "legality")
 COORDINATORS = ("and", "or", "&", "+")
 # A reference list is not copy: a cited title ("Meta-analysis: melatonin for the treatment of
@@ -236,6 +237,11 @@ class ClaimFinder:
                 # shows it.
                 continue
             if citations and _inside(starts_char[sent_start], citations):
+                continue
+            # A breadcrumb trail ("Forums > Skin & Body Care > Brightening, Fading and Dark
+            # Spots") names where the page sits, not what a product does: two separators with
+            # a space on each side (not the ">" of a tag or an arrow glued to words).
+            if _is_breadcrumb(doc, sent_start, sent_end):
                 continue
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers, places = [], [], []
@@ -461,6 +467,17 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     index = bisect_left(ranges, (char + 1,)) - 1
     return index >= 0 and ranges[index][0] <= char < ranges[index][1]
+
+
+def _is_breadcrumb(doc, start: int, end: int) -> bool:
+    text = doc_text(doc)
+    separators = 0
+    for token in doc[start:end]:
+        at = token.idx
+        if token.text in BREADCRUMB_SEPARATORS and 0 < at and at + 1 < len(text) \
+                and text[at - 1].isspace() and text[at + 1].isspace():
+            separators += 1
+    return separators >= 2
 
 
 def _told_with_a_subject(cue: Cue, product: Mention | None, cues: list[Cue]) -> bool:
