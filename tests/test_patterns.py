@@ -1364,13 +1364,7 @@ def test_a_contracted_instruction_not_to_stop_is_supervision(check):
     # set above everything else tried
     ("CBD for anxiety. CBD gummies are the best thing we've found for the anxiety that keeps you up.", {"HL106"}, set()),
     ("Kratom for pain. Red vein is the best thing ive found for chronic pain, period.", {"HL106"}, set()),
-])
-def test_clause_ends_rarely_and_the_best_thing_tried(check, text, rules, absent):
-    found = rules_of(check(text))
-    assert rules <= found and not absent & found, found
 
-
-@pytest.mark.parametrize("text, rules, absent", [
  ("Glucosamine for joints. Nothing else on the shelf fights arthritis like glucosamine.", {"HL101", "HL106"}, set()),
  ("Saw palmetto for the prostate. For most men, saw palmetto is a long-term solution to prostate problems.", {"HL105"}, set()),
  ("Nicotine pouches. Our pouches crush cigarette cravings so you can finally put down the pack.", {"HL101"}, set()),
@@ -1380,21 +1374,7 @@ def test_clause_ends_rarely_and_the_best_thing_tried(check, text, rules, absent)
  ("Vitamin D for depression. Your results and a personalised plan arrive in your account in 3 to 5 days.", set(), {"HL104"}),
  ("Nicotine pouches for quitting smoking. You will feel a gentle tingle under the lip.", set(), {"HL107"}),
  ("Ashwagandha. People also ask us about ashwagandha for anxiety.", set(), {"HL101", "HL103"}),
-])
-def test_superlatives_outcomes_and_instructions_from_rounds_54_55(check, text, rules, absent):
-    found = rules_of(check(text))
-    assert rules <= found and not absent & found, found
 
-
-@pytest.mark.parametrize("text", [
-    "MDMA for PTSD. MDMA-assisted therapy works where years of pills and talk therapy have failed.",
-    "Compounded tirzepatide for weight loss. I switched last month and honestly it works exactly the same.",
-])
-def test_where_others_failed_and_the_same_effect(check, text):
-    assert "HL106" in rules_of(check(text))
-
-
-@pytest.mark.parametrize("text, rules, absent", [
  ("BPC-157. BPC-157 is a game-changer for stubborn tendon injuries that won't heal.", {"HL101", "HL108"}, set()),
  ("BPC-157. Tore my rotator cuff in March and after three weeks on BPC I was back to benching.", {"HL104"}, set()),
  ("Vitamin D and zinc. Our vitamin D and zinc protocol has been a game-changer for our long-haulers.", {"HL101"}, set()),
@@ -1404,13 +1384,7 @@ def test_where_others_failed_and_the_same_effect(check, text):
  ("Esketamine for depression. A nurse checks my blood pressure until I'm cleared to leave.", set(), {"HL101"}),
  ("Nabilone. Nabilone is also sometimes discussed for long-term pain, but that is not an approved use.", set(), {"HL101"}),
  ("Kava tea for anxiety. No more than one cup a day, and take a break after two weeks.", set(), {"HL104"}),
-])
-def test_wording_from_the_dev_pages_of_rounds_56_57(check, text, rules, absent):
-    found = rules_of(check(text))
-    assert rules <= found and not absent & found, found
 
-
-@pytest.mark.parametrize("text, rules, absent", [
  ('Apple cider vinegar. Myth 1: "A daily shot of apple cider vinegar melts belly fat"', set(), {"HL101", "HL103"}),
  ("CBD oil. I've heard CBD can help with cancer.", set(), {"HL101", "HL103"}),
  ("CBD chews for dogs with arthritis. Unlike NSAIDs from the vet, our chews won't harm your dog's liver or kidneys.", {"HL107"}, set()),
@@ -1421,9 +1395,18 @@ def test_wording_from_the_dev_pages_of_rounds_56_57(check, text, rules, absent):
  ("Chelation for autism. Chelation is how Leo recovered from autism, and I will say that to anyone who asks.", set(), {"HL110"}),
  ("Mercury soap. GlowTalk Forums > Skin & Body Care > Brightening, Fading and Dark Spots", set(), {"HL101", "HL103"}),
 ])
-def test_wording_from_the_dev_pages_of_rounds_58_59(check, text, rules, absent):
+def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, rules, absent):
+    """Rounds 46-59: the rules each sentence must and must not draw."""
     found = rules_of(check(text))
     assert rules <= found and not absent & found, found
+
+
+@pytest.mark.parametrize("text", [
+    "MDMA for PTSD. MDMA-assisted therapy works where years of pills and talk therapy have failed.",
+    "Compounded tirzepatide for weight loss. I switched last month and honestly it works exactly the same.",
+])
+def test_where_others_failed_and_the_same_effect(check, text):
+    assert "HL106" in rules_of(check(text))
 
 
 def test_a_state_told_with_what_brought_it_about_is_a_claim(check):
