@@ -1394,6 +1394,11 @@ def test_a_contracted_instruction_not_to_stop_is_supervision(check):
  ("Ayahuasca.\n\nLegal and cultural context\n\nThe brew is part of Peru's heritage.", set(), {"HL109"}),
  ("Chelation for autism. Chelation is how Leo recovered from autism, and I will say that to anyone who asks.", set(), {"HL110"}),
  ("Mercury soap. GlowTalk Forums > Skin & Body Care > Brightening, Fading and Dark Spots", set(), {"HL101", "HL103"}),
+
+ ("Nabilone for chemo nausea. I had it for all six cycles of my breast cancer treatment and I wish I'd asked sooner.", set(), {"HL101", "HL103", "HL110"}),
+ ("Delta-8 for sleep. Posted by Jace · Filed under Legal Highs, Sleep · 9 min read", set(), {"HL109"}),
+ ("NAD+ boosters for ageing. In small human trials lasting from a few weeks to about three months, NMN raised NAD+ levels.", set(), {"HL105"}),
+ ("St John's wort for depression. St John's wort treats mild to moderate depression as well as prescription antidepressants.", {"HL106"}, set()),
 ])
 def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, rules, absent):
     """Rounds 46-59: the rules each sentence must and must not draw."""
