@@ -1399,6 +1399,7 @@ def test_a_contracted_instruction_not_to_stop_is_supervision(check):
  ("Delta-8 for sleep. Posted by Jace · Filed under Legal Highs, Sleep · 9 min read", set(), {"HL109"}),
  ("NAD+ boosters for ageing. In small human trials lasting from a few weeks to about three months, NMN raised NAD+ levels.", set(), {"HL105"}),
  ("St John's wort for depression. St John's wort treats mild to moderate depression as well as prescription antidepressants.", {"HL106"}, set()),
+ ("Valerian for sleep. Valerian root is nature's sleeping pill for restless nights.", {"HL106"}, set()),
 ])
 def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, rules, absent):
     """Rounds 46-59: the rules each sentence must and must not draw."""
