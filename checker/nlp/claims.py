@@ -42,7 +42,9 @@ NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
 # sentence's subject (products.toml, kind other-treatment).
 OTHER_TREATMENT_REACH = 12
 QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
-BREADCRUMB_SEPARATORS = frozenset({">", "›", "»", "→"})
+# A breadcrumb trail's separator, spaced on both sides (not the ">" of a tag, or an arrow glued
+# to words).
+BREADCRUMB_SEPARATOR = re.compile(r"(?<=\s)[>›»→](?=\s)")
 STATUS_QUALIFIERS = ("approval", "legality")
 COORDINATORS = ("and", "or", "&", "+")
 # A reference list is not copy: a cited title ("Meta-analysis: melatonin for the treatment of
@@ -126,7 +128,7 @@ class ClaimFinder:
         self._cues = EntryMatcher(nlp.vocab, nlp.tokenizer, lex.of("effects") + lex.of("qualifiers")
                                   + tuple(e for e in lookalikes if e["looks_like"] != "condition")
                                   + lex.of("jurisdictions"))
-        self._needs_subject = {e.id: True for e in lex.of("effects") if e.get("needs_subject")}
+        self._needs_subject = frozenset(e.id for e in lex.of("effects") if e.get("needs_subject"))
         # Matched on their own: they hide condition mentions, not cues, and must not win
         # longest-first over a cue beside them.
         self._modifiers = EntryMatcher(nlp.vocab, nlp.tokenizer,
@@ -165,7 +167,8 @@ class ClaimFinder:
         doc.user_data["hl_places"] = [(s, entry["jurisdiction"]) for entry, s, e in cue_matches if entry.file == "jurisdictions"]
         blocks = doc.user_data.get("hl_blocks") or ()
         block_starts = [b[0] for b in blocks]
-        citations = _citation_ranges(doc_text(doc), blocks)
+        citations = _citation_ranges(text, blocks)
+        crumbs = [m.start() for m in BREADCRUMB_SEPARATOR.finditer(text)]
         topic = doc.user_data.get("hl_topic") or page_topic(doc, mentions, blocks)
         doc.user_data["hl_page_topic"] = topic  # the next chunk of a long document inherits it
         section: dict[str, tuple[str, str]] = {}
@@ -182,9 +185,9 @@ class ClaimFinder:
             condition_starts, condition_ends = set(), set()
             candidates: list[tuple[str, str]] = []
             condition_tokens = set()
-            # Where a comparator ("better than", "unlike") ends; far before the sentence when
-            # there is none (-1 put a name at the document's first token right after one).
-            compared_from = -10
+            # Where a mention would stand right after a comparator ("better than", "unlike"), or
+            # one word after it ("than the Ozempic"), as compared_before for "comparator-after".
+            after_comparator: set[int] = set()
             compared_away = False  # an intervention named only as what the claim is set against
             other_treatments: list[int] = []
             compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
@@ -192,7 +195,7 @@ class ClaimFinder:
             for mention in sent_mentions:
                 label = mention.label
                 if label == PRODUCT and mention.id == "comparator":
-                    compared_from = mention.end
+                    after_comparator.update((mention.end, mention.end + 1))
                     continue
                 if label == PRODUCT and mention.id == "comparator-after":
                     continue
@@ -201,12 +204,12 @@ class ClaimFinder:
                     stood_in_for.add(mention.id)
                     continue
                 if label == PRODUCT and mention.id == "other-treatment":
-                    if not 0 <= mention.start - compared_from <= 1:
+                    if mention.start not in after_comparator:
                         other_treatments.append(mention.start)
                     continue
                 # "works better than semaglutide", "unlike the Ozempic": the thing compared
                 # with is not what the claim is about.
-                if label == INTERVENTION and 0 <= mention.start - compared_from <= 1:
+                if label == INTERVENTION and mention.start in after_comparator:
                     compared_away = True
                     continue
                 # Several interventions in one sentence: the page's own topic is the likelier
@@ -239,9 +242,8 @@ class ClaimFinder:
             if citations and _inside(starts_char[sent_start], citations):
                 continue
             # A breadcrumb trail ("Forums > Skin & Body Care > Brightening, Fading and Dark
-            # Spots") names where the page sits, not what a product does: two separators with
-            # a space on each side (not the ">" of a tag or an arrow glued to words).
-            if _is_breadcrumb(doc, sent_start, sent_end):
+            # Spots") names where the page sits, not what a product does.
+            if crumbs and bisect_left(crumbs, ends_char[sent_end - 1]) - bisect_left(crumbs, starts_char[sent_start]) >= 2:
                 continue
             lo, hi = bisect_left(cue_starts, sent_start), bisect_left(cue_starts, sent_end)
             effects, qualifiers, places = [], [], []
@@ -305,7 +307,7 @@ class ClaimFinder:
             # or product, or another cue ("one flood dose later I'm 3 years clean"); lexicon
             # `needs_subject`.
             if self._needs_subject and INTERVENTION not in explicit:
-                effects = [c for c in effects if not (self._needs_subject.get(c.entry) and not _told_with_a_subject(
+                effects = [c for c in effects if not (c.entry in self._needs_subject and not _told_with_a_subject(
                     c, explicit.get(PRODUCT), effects + qualifiers))]
             # "X for Y" is the claim only when nothing else in the sentence is: in "found no
             # more effective than placebo for BPH", "for" belongs to the (negated) effect.
@@ -467,17 +469,6 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     index = bisect_left(ranges, (char + 1,)) - 1
     return index >= 0 and ranges[index][0] <= char < ranges[index][1]
-
-
-def _is_breadcrumb(doc, start: int, end: int) -> bool:
-    text = doc_text(doc)
-    separators = 0
-    for token in doc[start:end]:
-        at = token.idx
-        if token.text in BREADCRUMB_SEPARATORS and 0 < at and at + 1 < len(text) \
-                and text[at - 1].isspace() and text[at + 1].isspace():
-            separators += 1
-    return separators >= 2
 
 
 def _told_with_a_subject(cue: Cue, product: Mention | None, cues: list[Cue]) -> bool:

@@ -21,7 +21,7 @@ _ENDERS = frozenset({".", "!", "?", "…", "!!", "??", "?!", "...", "。", "!!!"
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 # ... but not before a word that reads on from the clause before ("Avoid during pregnancy;
 # otherwise safe for most adults" is one caveat).
-_SEMICOLON = ";"
+_SEMICOLON = hash_string(";")
 _READS_ON = frozenset({"otherwise", "but", "however", "though", "although", "yet", "so", "and", "or", "except", "unless",
                        "which", "while", "whereas", "still", "then", "else"})
 
@@ -74,7 +74,7 @@ class SentenceSegmenter:
             while nxt < n and stay[nxt] and kinds[nxt] != 1:
                 nxt += 1
             if nxt < n and kinds[nxt] != 1:
-                if doc[position].text == _SEMICOLON and doc[nxt].lower_ in _READS_ON:
+                if orths[position] == _SEMICOLON and doc[nxt].lower_ in _READS_ON:
                     continue
                 if orths[position] in self._ellipses and (doc[nxt].text[:1].islower() or (
                         nxt == position + 1 and position > 0 and not array[position - 1, 2] and not array[position, 2])):
