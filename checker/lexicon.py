@@ -10,7 +10,9 @@ Entry keys:
 - ``phrases``: literal phrases, matched case-insensitively on whole tokens;
 - ``forms``: ``"exact"`` (default), ``"verb"`` or ``"noun"``: also match the inflected forms
   of single-word phrases (cure → cures, cured, curing), so reviewers list the lemma once;
-- ``patterns``: spaCy Matcher token patterns, for cues with gaps or alternatives;
+- ``patterns``: spaCy Matcher token patterns, for cues with gaps or alternatives; a word a
+  step names that the tokenizer splits ("can't", "FDA-approved") matches its run of tokens
+  (``nlp.lexmatch.tokenized_patterns``);
 - one attribute per file kind (see ``FILE_KINDS``), and the optional ones of ``OPTIONAL``.
 """
 

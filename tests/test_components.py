@@ -250,3 +250,64 @@ def test_pattern_matcher_not_in_excludes_words_and_is_never_an_anchor():
     assert found("prescription anti-anxiety drugs") == []
     with pytest.raises(ValueError):
         compile_pattern(({"LOWER": {"IN": ["a"], "NOT_IN": ["b"]}},))
+
+
+@pytest.mark.parametrize("pattern, text, found", [
+    # "can't" is two tokens ("ca", "n't"); "CAN'T" one: the step named it as one word
+    (({"LOWER": {"IN": ["can't", "will"]}}, {"LOWER": "harm"}), "It can't harm you. IT CAN'T HARM. It will harm.",
+     [(1, 4), (7, 9), (11, 13)]),
+    # a hyphenated word and a word with a space become runs of steps
+    (({"LOWER": {"IN": ["fda-approved", "has not", "licensed"]}}, {"LOWER": "yet"}),
+     "not FDA-approved yet, has not yet, licensed yet", [(1, 5), (6, 9), (10, 12)]),
+    # an optional step holding a split word: the whole run or nothing
+    (({"LOWER": "no"}, {"LOWER": "one", "OP": "?"}, {"LOWER": {"IN": ["co-worker", "friend"]}, "OP": "?"}, {"LOWER": "knows"}),
+     "no co-worker knows; no one friend knows; no knows; no co knows", [(0, 5), (6, 10), (11, 13)]),
+    # clitics stay one step: "'ve" is a token after "I"
+    (({"LOWER": "i"}, {"LOWER": {"IN": ["'ve", "have"]}}, {"LOWER": "tried"}), "I've tried, I have tried",
+     [(0, 3), (4, 7)]),
+])
+def test_a_pattern_word_the_tokenizer_splits_is_matched_as_its_tokens(pattern, text, found):
+    # A step naming "can't" or "FDA-approved" could never match one token (spaCy splits
+    # them), so such words silently matched nothing until they were expanded at build.
+    import spacy
+
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import EntryMatcher
+
+    nlp = spacy.blank("en")
+    matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, [Entry("test.split", "qualifiers", (), (pattern,), {})])
+    assert sorted((s, e) for _, s, e in matcher(nlp.make_doc(text))) == found
+
+
+def test_a_split_word_in_a_repeating_step_is_a_data_error():
+    import spacy
+
+    from checker.errors import DataError
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import EntryMatcher
+
+    nlp = spacy.blank("en")
+    pattern = ({"LOWER": "no"}, {"LOWER": {"IN": ["can't", "will"]}, "OP": "*"}, {"LOWER": "harm"})
+    with pytest.raises(DataError, match=r"test.split.*'ca n't' is more than one token"):
+        EntryMatcher(nlp.vocab, nlp.tokenizer, [Entry("test.split", "qualifiers", (), (pattern,), {})])
+
+
+def test_every_word_of_the_shipped_lexicons_patterns_can_match():
+    # After expansion no step names a word the tokenizer never makes one token.
+    from checker.lexicon import load_lexicon
+    from checker.nlp import build_pipeline
+    from checker.nlp.lexmatch import SplitWords, tokenized_patterns
+
+    split = SplitWords(build_pipeline().tokenizer)
+    dead = set()
+    for entry in load_lexicon().entries.values():
+        for pattern in entry.patterns:
+            for steps in tokenized_patterns(split, pattern) or (pattern,):
+                for step in steps:
+                    for key in ("LOWER", "ORTH", "TEXT"):
+                        value = step.get(key)
+                        words = value.get("IN", []) if isinstance(value, dict) else [value] if value else []
+                        for word in words:
+                            if all(len(tokens) > 1 for tokens in split.tokens(word, key == "LOWER")):
+                                dead.add((entry.id, word))
+    assert not dead

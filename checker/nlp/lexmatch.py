@@ -26,6 +26,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..errors import DataError
 from ..lexicon import Entry
 
 _SIMPLE = re.compile(r"[^\W_]+(?: [^\W_]+)*")
@@ -107,6 +108,88 @@ class PhraseIndex:
 
 
 MAX_REPEAT = 6  # "*" and "+" match at most this many tokens: keeps a step's work bounded
+
+_WORD_KEYS = ("LOWER", "ORTH", "TEXT")
+
+
+class SplitWords:
+    """How the tokenizer splits the words that pattern steps name (read once per matcher)."""
+
+    def __init__(self, tokenizer):
+        self._tokenizer = tokenizer
+        rules = tokenizer.rules or {}  # (a property that copies the table: read it once)
+        self._special = frozenset(k.lower() for k in rules)
+        self._seen: dict[tuple[str, bool], list[tuple[str, ...]]] = {}
+        # The pieces of the special cases ("ca" and "n't" of "can't", "'ve" of "I've"):
+        # tokens that exist only beside another one, so a step may name them.
+        self.clitics = frozenset(case[ORTH] for cases in rules.values() if len(cases) > 1 for case in cases)
+
+    def tokens(self, word: str, lower: bool) -> list[tuple[str, ...]]:
+        """The token sequences the word can be in running text: ``(word,)`` where it is one
+        token, else its tokens ("can't" -> ("ca", "n't"); "FDA-approved" -> ("fda", "-",
+        "approved")). A LOWER word is tried as written, capitalised and in capitals: "U.S."
+        and "CAN'T" are one token where "u.s." and "can't" are two."""
+        if word in self.clitics or (lower and word.lower() in self.clitics):
+            return [(word,)]
+        if word.isalnum() and word.lower() not in self._special:
+            return [(word,)]  # (most words: no need to run the tokenizer, which is start-up time)
+        found = self._seen.get((word, lower))
+        if found is None:
+            found = self._seen[word, lower] = self._split(word, lower)
+        return found
+
+    def _split(self, word: str, lower: bool) -> list[tuple[str, ...]]:
+        sequences = []
+        for variant in (word, word.capitalize(), word.upper()) if lower else (word,):
+            tokens = tuple(t.text.lower() if lower else t.text for t in self._tokenizer(variant))
+            tokens = (word,) if len(tokens) == 1 else tokens
+            if tokens not in sequences:
+                sequences.append(tokens)
+        return sequences
+
+
+def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[list[dict]] | None:
+    """A lexicon pattern as the tokenizer sees text: a step naming a word the tokenizer
+    splits ("can't", "FDA-approved", "has not") could never match one token, so such a word
+    becomes its own run of steps, in a pattern of its own. Reviewers write words as they
+    read them, as they do in ``phrases``. None where no step names such a word (nearly all
+    patterns). A step that repeats (``*``, ``+``) cannot hold one: that is an error naming it."""
+    steps = []  # per step: None (as written) or (key, listed, its one-token words, its runs)
+    for token in pattern:
+        key = next((k for k in _WORD_KEYS if k in token), None)
+        value = token.get(key) if key else None
+        listed = not isinstance(value, str)  # ({IN = [...]} or {NOT_IN = [...]}, from TOML: a dict)
+        if key is None or (listed and "IN" not in value):  # (NOT_IN: any other token)
+            steps.append(None)
+            continue
+        single, runs = [], []
+        lower = key == "LOWER"
+        for word in value["IN"] if listed else (value,):
+            for tokens in split.tokens(word, lower):
+                if len(tokens) == 1:
+                    if word not in single:
+                        single.append(word)
+                elif tokens not in runs:
+                    runs.append(tokens)
+        if runs and token.get("OP", "1") in ("*", "+"):
+            raise ValueError(f"'{' '.join(runs[0])}' is more than one token and cannot repeat ({key} with OP "
+                             f"{token['OP']}); write its tokens as steps")
+        steps.append((key, listed, single, runs) if runs else None)
+    if not any(steps):
+        return None
+    variants: list[list[dict]] = [[]]
+    for token, split_step in zip(pattern, steps):
+        if split_step is None:
+            variants = [v + [dict(token)] for v in variants]
+            continue
+        key, listed, single, runs = split_step
+        choices = [[{key: {"IN": single}} if listed else {key: single[0]}]] if single else []
+        choices += [[{key: t} for t in run] for run in runs]
+        if token.get("OP", "1") == "?":
+            choices.append([])
+        variants = [v + choice for v in variants for choice in choices]
+    return variants
+
 
 _FLAGS = {"LIKE_NUM": "like_num", "IS_DIGIT": "is_digit", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_alpha",
           "IS_TITLE": "is_title", "IS_UPPER": "is_upper", "IS_SPACE": "is_space"}
@@ -379,6 +462,7 @@ class EntryMatcher:
         self.entries = {entry.id: entry for entry in entries}
         self._phrases = PhraseMatcher(vocab, attr="LOWER")
         self._patterns: list[AnchoredPattern] = []
+        split = SplitWords(tokenizer)
         for entry in self.entries.values():
             if entry.phrases:
                 # Through the tokenizer on purpose: it caches each chunk it tokenizes, but
@@ -387,7 +471,12 @@ class EntryMatcher:
                 # everyday words here once made checking whole pages ~35% faster.
                 self._phrases.add(entry.id, list(tokenizer.pipe(with_apostrophe_variants(entry.phrases))))
             for pattern in entry.patterns:
-                self._patterns.append(AnchoredPattern.build(entry.id, compile_pattern(pattern)))
+                try:
+                    expanded = tokenized_patterns(split, pattern)
+                except ValueError as exc:
+                    raise DataError(f"lexicon entry '{entry.id}': {exc}") from None
+                for steps in expanded or (pattern,):
+                    self._patterns.append(AnchoredPattern.build(entry.id, compile_pattern(steps)))
         self._anchors = AnchorTable(self._patterns)
         self._strings = vocab.strings
 
