@@ -208,6 +208,26 @@ def test_typographic_apostrophes_match(check):
     assert "negated" in check("Omega-3 supplements don’t reduce heart disease.").claims[0].context
 
 
+@pytest.mark.parametrize("text", [
+    # Sentences of this file that read differently printed with "’" (as most pages print
+    # them): pattern words with "'" had no typographic spelling, and "didn’t" denied nothing.
+    "After the ceremony the depression simply lifted, and I haven't taken an antidepressant in two years.",
+    "CBD for anxiety. CBD didn't touch my anxiety, a waste of money.",
+    "Ketamine for PTSD. Ketamine did what years of therapy couldn't: my PTSD is gone.",
+    "Ketamine treats depression in a way SSRIs simply can't.",
+    "One psilocybin ceremony does for depression what ten years of therapy couldn't.",
+    "Ozone therapy cures Lyme disease. The FDA doesn't approve ozone for any medical use.",
+    "The big trials didn't show that it shrinks the prostate.",
+    "Two weeks with the vape and I haven't touched a cigarette since.",
+    "Vitamin C infusions shrink tumours where chemo can't.",
+])
+def test_a_typographic_apostrophe_reads_as_a_straight_one(check, text):
+    def reading(report):
+        return (sorted(f.rule for f in report.findings), sorted((c.kind, c.level) for c in report.caveats),
+                [(c.intervention, c.condition, sorted(c.context)) for c in report.claims])
+    assert reading(check(text.replace("'", "\u2019"))) == reading(check(text))
+
+
 # -- severity and rule choice --------------------------------------------------------------
 
 def test_a_hedged_claim_is_a_warning(check):

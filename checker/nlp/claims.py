@@ -32,7 +32,7 @@ from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 
 STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
 # Grammar, not lexicon: words that deny a verb ("didn't touch", "could not touch", "never budged")
-DENIALS = {"never", "cannot", "n't", "not"}
+DENIALS = {"never", "cannot", "n't", "n’t", "not"}  # ("n’t": how pages print "didn’t")
 AUXILIARIES = {"did", "could", "would", "can", "will", "does", "do", "has", "have", "had"}
 # Context flags under which a claim word is not the writer's claim: negated, hypothetical,
 # reported at a distance, or part of a sentence that states a risk ("berberine may lower

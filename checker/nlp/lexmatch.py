@@ -151,10 +151,11 @@ class SplitWords:
 def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[list[dict]] | None:
     """A lexicon pattern as the tokenizer sees text: a step naming a word the tokenizer
     splits ("can't", "FDA-approved", "has not") could never match one token, so such a word
-    becomes its own run of steps, in a pattern of its own. Reviewers write words as they
-    read them, as they do in ``phrases``. None where no step names such a word (nearly all
-    patterns). A step that repeats (``*``, ``+``) cannot hold one: that is an error naming it."""
-    steps = []  # per step: None (as written) or (key, listed, its one-token words, its runs)
+    becomes its own run of steps, in a pattern of its own; and a word with an apostrophe
+    matches its typographic spelling too ("’ve", "doctor’s"). Reviewers write words as they
+    read them, as they do in ``phrases``. None where no step changes (nearly all patterns).
+    A step that repeats (``*``, ``+``) cannot hold a split word: that is an error naming it."""
+    steps = []  # per step: None (as written) or (key, its one-token words, its runs)
     for token in pattern:
         key = next((k for k in _WORD_KEYS if k in token), None)
         value = token.get(key) if key else None
@@ -162,9 +163,12 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
         if key is None or (listed and "IN" not in value):  # (NOT_IN: any other token)
             steps.append(None)
             continue
+        words = list(value["IN"]) if listed else [value]
+        typographic = [w.replace("'", "\u2019") for w in words if "'" in w]
+        words += [w for w in typographic if w not in words]
         single, runs = [], []
         lower = key == "LOWER"
-        for word in value["IN"] if listed else (value,):
+        for word in words:
             for tokens in split.tokens(word, lower):
                 if len(tokens) == 1:
                     if word not in single:
@@ -174,16 +178,19 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
         if runs and token.get("OP", "1") in ("*", "+"):
             raise ValueError(f"'{' '.join(runs[0])}' is more than one token and cannot repeat ({key} with OP "
                              f"{token['OP']}); write its tokens as steps")
-        steps.append((key, listed, single, runs) if runs else None)
+        steps.append((key, single, runs) if runs or len(single) > len(value["IN"] if listed else [value]) else None)
     if not any(steps):
         return None
     variants: list[list[dict]] = [[]]
-    for token, split_step in zip(pattern, steps):
-        if split_step is None:
+    for token, changed in zip(pattern, steps):
+        if changed is None:
             variants = [v + [dict(token)] for v in variants]
             continue
-        key, listed, single, runs = split_step
-        choices = [[{key: {"IN": single}} if listed else {key: single[0]}]] if single else []
+        key, single, runs = changed
+        if not runs:  # (only typographic spellings added: the step keeps its OP)
+            variants = [v + [{**token, key: {"IN": single}}] for v in variants]
+            continue
+        choices = [[{key: {"IN": single}}]] if single else []
         choices += [[{key: t} for t in run] for run in runs]
         if token.get("OP", "1") == "?":
             choices.append([])
