@@ -1427,6 +1427,22 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+    # a speed told as a range of numbers
+    ("Delta-8 gummies for panic attacks. It takes the edge off panic attacks in about 30 to 45 minutes.", {"HL104"}, set()),
+    ("Melatonin for insomnia. Melatonin cures insomnia within 2 or 3 days.", {"HL104"}, set()),
+    # other treatments that "never could"; what it works on between "better" and "than"
+    ("Kratom. Kratom did what a decade of antidepressants never could: my depression lifted.", {"HL106"}, set()),
+    ("Echinacea. It works better on my colds than any cold medicine I've ever bought.", {"HL106"}, set()),
+    # "loosened up" is an effect on the condition it names
+    ("Glucosamine. My stiff joints loosened up within days.", {"HL104"}, set()),
+])
+def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
+    """Rounds 64-67: the rules each sentence must and must not draw."""
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
 @pytest.mark.parametrize("text", [
     "MDMA for PTSD. MDMA-assisted therapy works where years of pills and talk therapy have failed.",
     "Compounded tirzepatide for weight loss. I switched last month and honestly it works exactly the same.",
