@@ -14,14 +14,16 @@ From the files in eval/data (see eval/data/README.md) this prints:
 * when Yu et al.'s corpus is cloned next to this repository, claim strength against its
   3,061 labelled PubMed conclusions (bench/causal_language.py);
 * with --errors, every miss and false positive of the dev parts, so they can be read
-  (--errors=all adds the held-out parts: look at them only once tuning is over).
+  (--errors=all adds the held-out parts: look at them only once tuning is over);
+* with --typographic, the same on every text printed as most published pages print it, with
+  "’" for the apostrophe inside a word ("don’t", "John’s"), where the annotators typed "'".
 
 --markdown prints the README's "Accuracy" section; tests/test_docs.py checks that the README
 holds what it prints.
 
 Run from the repository root, offline:
     python bench/accuracy.py [--errors[=all]] [--json] [--markdown] [--update-readme] [--no-insciout]
-                             [--documents GLOBS] [--min-confidence X]
+                             [--documents GLOBS] [--min-confidence X] [--typographic]
 """
 
 from __future__ import annotations
@@ -66,6 +68,14 @@ def family_met(r: dict) -> bool:
 
 def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def typographic(text: str) -> str:
+    """The text as most published pages print it: "don’t", not "don't" (--typographic)."""
+    return IN_WORD_APOSTROPHE.sub("\u2019", text)
 
 
 def page_text(quote: str) -> str:
@@ -235,10 +245,17 @@ def found_by_checker(report):
     return claims, findings, caveats
 
 
-def score_document(checker, gold: dict, scores: DocumentScores) -> None:
-    from checker.ingest import read_path
+def score_document(checker, gold: dict, scores: DocumentScores, printed=None) -> None:
+    """Scores the checker on one annotated page; ``printed`` rewrites the page and its
+    annotation first (--typographic)."""
+    from checker.ingest import from_text, read_path
 
     document = read_path(DOCUMENTS / gold["file"])
+    if printed:
+        document = from_text(printed((DOCUMENTS / gold["file"]).read_text(encoding="utf-8")), uri=document.uri,
+                             format=document.source_format)
+        gold = gold | {key: [item | ({"text": printed(item["text"])} if "text" in item else {}) for item in gold[key]]
+                       for key in ("claims", "findings")}
     score_page(document.text, gold, *found_by_checker(checker.check_document(document)), scores)
 
 
@@ -310,14 +327,14 @@ def score_page(text: str, gold: dict, claims: list[tuple[int, int, str]], findin
         scores.caveats.add(match_keys({(intervention, k) for k in wanted}, {(intervention, k) for k in seen}))
 
 
-def run(with_insciout: bool = True, documents: str = "*", min_confidence: float = 0.0) -> dict:
+def run(with_insciout: bool = True, documents: str = "*", min_confidence: float = 0.0, printed=None) -> dict:
     from checker import Checker, Options
     from checker.ingest import from_text
 
     checker = Checker(Options(min_confidence=min_confidence))
 
     def hl1(text: str, errors_only: bool = False) -> list:
-        report = checker.check_document(from_text(text))
+        report = checker.check_document(from_text(printed(text) if printed else text))
         return [f for f in report.findings if f.rule.startswith("HL1") and (not errors_only or f.severity.value == "error")]
 
     # The first letters (no `split`) were read while tuning; later ones are marked held-out.
@@ -344,7 +361,7 @@ def run(with_insciout: bool = True, documents: str = "*", min_confidence: float 
         scores = DocumentScores()
         for gold in golds:
             if gold["split"] == split:
-                score_document(checker, gold, scores)
+                score_document(checker, gold, scores, printed)
         split_figures["documents"] = {
             "documents": scores.documents, "words": scores.words,
             "claims": vars(scores.claims) | {"precision": scores.claims.precision, "recall": scores.claims.recall},
@@ -597,12 +614,17 @@ def main() -> None:
                              "e.g. 'd4[1-9],d5?' (default: all)")
     parser.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                         help="measure with the learned filter on at this threshold (checker/finding_filter.py; default 0: off)")
+    parser.add_argument("--typographic", action="store_true",
+                        help="print every text with '’' for an apostrophe inside a word, as most pages do")
     args = parser.parse_args()
+    if args.typographic and args.update_readme:
+        parser.error("--update-readme measures the texts as written; leave out --typographic")
     if args.documents != "*" and args.update_readme:
         parser.error("--update-readme measures every page; leave out --documents")
     if args.min_confidence and args.update_readme:
         parser.error("--update-readme measures the default checker; leave out --min-confidence")
-    f = run(with_insciout=not args.no_insciout, documents=args.documents, min_confidence=args.min_confidence)
+    f = run(with_insciout=not args.no_insciout, documents=args.documents, min_confidence=args.min_confidence,
+            printed=typographic if args.typographic else None)
     if args.update_readme:
         readme = ROOT / "README.md"
         text = replace_block(readme.read_text(encoding="utf-8"), "accuracy", markdown(f))

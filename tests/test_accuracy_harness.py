@@ -270,3 +270,20 @@ def test_compliant_pages_are_counted_apart_from_pages_with_violations():
     assert kinds["compliant"]["pages"] == 2 and kinds["compliant"]["per_page"] == 2.0
     assert kinds["compliant"]["precision"] == 0.0
     assert (kinds["with violations"]["precision"], kinds["with violations"]["recall"]) == (0.75, 0.6)
+
+
+def test_typographic_printing_changes_only_apostrophes_inside_words():
+    assert accuracy.typographic("I'm sure it's 'natural', John's said") == "I\u2019m sure it\u2019s 'natural', John\u2019s said"
+
+
+def test_a_page_scored_in_typographic_print_finds_its_annotations(checker):
+    # --typographic rewrites the page and its gold quotes alike, so every quote is still found
+    import json
+
+    gold = json.loads((accuracy.DOCUMENTS / "d01.gold.json").read_text(encoding="utf-8"))
+    assert any("'" in item["text"] for item in gold["claims"] + gold["findings"] if "text" in item)
+    plain, printed = accuracy.DocumentScores(), accuracy.DocumentScores()
+    accuracy.score_document(checker, gold, plain)
+    accuracy.score_document(checker, gold, printed, accuracy.typographic)
+    assert not [e for e in printed.errors if "not found" in e]
+    assert vars(printed.family("HL1")) == vars(plain.family("HL1"))

@@ -1436,6 +1436,9 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     ("Echinacea. It works better on my colds than any cold medicine I've ever bought.", {"HL106"}, set()),
     # "loosened up" is an effect on the condition it names
     ("Glucosamine. My stiff joints loosened up within days.", {"HL104"}, set()),
+    # a pharmacy's service; a status told of a US state, which the status table does not cover
+    ("Dronabinol for chemo nausea. Bring any unused medicine back to our pharmacy for safe disposal.", set(), {"HL107"}),
+    ("Medical cannabis for chronic pain. Medical cannabis is 100% legal for registered patients in our state.", set(), {"HL109"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
