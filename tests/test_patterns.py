@@ -1439,11 +1439,27 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     # a pharmacy's service; a status told of a US state, which the status table does not cover
     ("Dronabinol for chemo nausea. Bring any unused medicine back to our pharmacy for safe disposal.", set(), {"HL107"}),
     ("Medical cannabis for chronic pain. Medical cannabis is 100% legal for registered patients in our state.", set(), {"HL109"}),
+    # what exists for a condition, and the evidence about it, are no use claimed
+    ("BPC-157. The evidence for injury recovery and joint pain in humans is, in short, missing.", set(), {"HL101", "HL103"}),
+    ("BPC-157. Treatments with clinical evidence exist for most tendon and joint problems.", set(), {"HL101", "HL103"}),
+    # a label, a section heading, a site's approval, and what someone else was told
+    ("BPC-157 is on the anti-doping list of prohibited substances (class S0, non-approved substances).", set(), {"HL109"}),
+    ("Kratom FAQ\n\nLegal and shipping\n\nOrders ship within two business days.", set(), {"HL109"}),
+    ("MDMA for PTSD. We will contact applicants as soon as our site is approved.", set(), {"HL109"}),
+    ("hCG. Some have been told it will melt fat.", set(), {"HL102", "HL103"}),
+    # how the illness goes anyway; a person who took nothing is no other treatment
+    ("Zinc lozenges for colds. Most colds get better on their own within 7 to 10 days.", set(), {"HL104"}),
+    ("Elderberry for COVID. It helped me get over COVID much faster than my husband, who didn't take it.", set(), {"HL106"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
     found = rules_of(check(text))
     assert rules <= found and not absent & found, found
+
+
+def test_a_physician_supervised_treatment_states_its_supervision(check):
+    report = check("Chelation for heart disease. Our physician-supervised EDTA chelation infusions bind metals.")
+    assert "supervision" in {c.kind for c in report.caveats if c.level == "full"}
 
 
 @pytest.mark.parametrize("text", [
