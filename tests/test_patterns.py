@@ -1450,6 +1450,10 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     # how the illness goes anyway; a person who took nothing is no other treatment
     ("Zinc lozenges for colds. Most colds get better on their own within 7 to 10 days.", set(), {"HL104"}),
     ("Elderberry for COVID. It helped me get over COVID much faster than my husband, who didn't take it.", set(), {"HL106"}),
+    # a share of body weight told as a range; "the first thing that worked"; one stent not needed
+    ("Compounded tirzepatide. Patients on our program lose an average of 15 to 20% of their body weight.", {"HL101"}, set()),
+    ("Kratom. Eight years of chronic pain and kratom is the first thing that actually worked.", {"HL101", "HL103"}, {"HL106"}),
+    ("Chelation. Twenty EDTA infusions cleared my blocked arteries, and I never needed the stent.", {"HL106"}, set()),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
