@@ -1454,6 +1454,10 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     ("Compounded tirzepatide. Patients on our program lose an average of 15 to 20% of their body weight.", {"HL101"}, set()),
     ("Kratom. Eight years of chronic pain and kratom is the first thing that actually worked.", {"HL101", "HL103"}, {"HL106"}),
     ("Chelation. Twenty EDTA infusions cleared my blocked arteries, and I never needed the stent.", {"HL106"}, set()),
+    # the few days taken so far, and minutes written short
+    ("Turmeric. Skeptical at first but 2 days in my knee osteoarthritis pain was basically gone.", {"HL104"}, set()),
+    ("Kava for anxiety. Kava eases my anxiety within 15 min.", {"HL104"}, set()),
+    ("CBD tincture. Six weeks in, the tincture has my fibromyalgia pain down from an 8 to about a 3.", set(), {"HL104"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
