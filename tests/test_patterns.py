@@ -1458,6 +1458,12 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     ("Turmeric. Skeptical at first but 2 days in my knee osteoarthritis pain was basically gone.", {"HL104"}, set()),
     ("Kava for anxiety. Kava eases my anxiety within 15 min.", {"HL104"}, set()),
     ("CBD tincture. Six weeks in, the tincture has my fibromyalgia pain down from an 8 to about a 3.", set(), {"HL104"}),
+    # "every cold" is the illness; "on their way out"; a person free of the condition
+    ("Elderberry syrup. Elderberry has knocked out every cold my kids have caught since 2019.", {"HL103"}, set()),
+    ("Elderberry syrup. Within 24 hours of the first spoonful, the sniffles are usually on their way out.", {"HL104"}, set()),
+    ("IV vitamin C. The vitamin C protocol is the reason I'm still here, five years cancer-free.", {"HL101"}, set()),
+    ("IV vitamin C. Thanks to the vitamin C protocol I am cancer-free.", {"HL101"}, set()),
+    ("Sugar-free gummies. Our elderberry gummies are sugar-free and gluten-free.", set(), {"HL101", "HL103"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
