@@ -1464,6 +1464,18 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     ("IV vitamin C. The vitamin C protocol is the reason I'm still here, five years cancer-free.", {"HL101"}, set()),
     ("IV vitamin C. Thanks to the vitamin C protocol I am cancer-free.", {"HL101"}, set()),
     ("Sugar-free gummies. Our elderberry gummies are sugar-free and gluten-free.", set(), {"HL101", "HL103"}),
+    # free of a harm another treatment has, told of some people
+    ("Delta-8 for anxiety. Delta-8 calms anxiety without the paranoia some people get from regular weed.", {"HL106"}, set()),
+    # measurements healthy again; a real difference noticed; research that "backs it up"
+    ("Testosterone booster. After two months on TestoForge my low T levels were back in the normal range.", {"HL101"}, set()),
+    ("Berberine. My sister has PCOS, and berberine finally got her cycles back on track.", {"HL101"}, set()),
+    ("Glucosamine. Most of our customers notice a real difference in their osteoarthritis pain within 30 days.", {"HL104"}, set()),
+    ("Valerian. Valerian has been used for sleeplessness for centuries, and modern research backs it up.", {"HL103"}, set()),
+    ("Compounded tirzepatide. The most powerful weight-loss medication ever developed.", {"HL106"}, set()),
+    # instructions: each moment of a craving, when the first dose is taken
+    ("E-cigarettes for quitting smoking. Every time you want a cigarette, take a few slow puffs instead.", set(), {"HL110"}),
+    ("Dronabinol for chemo nausea. For chemotherapy nausea, the first dose is usually taken 1 to 3 hours before a "
+     "chemotherapy session.", set(), {"HL104"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
