@@ -1476,6 +1476,10 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     ("E-cigarettes for quitting smoking. Every time you want a cigarette, take a few slow puffs instead.", set(), {"HL110"}),
     ("Dronabinol for chemo nausea. For chemotherapy nausea, the first dose is usually taken 1 to 3 hours before a "
      "chemotherapy session.", set(), {"HL104"}),
+    ("Ivermectin. For strongyloidiasis, the usual dose is a single dose of about 200 micrograms per kilogram.", set(), {"HL104"}),
+    # how often a topic came up is no comparison
+    ("NAD+ boosters for ageing. Three products came up at my counter more than anything else this month.", set(), {"HL106"}),
+    ("Turmeric for arthritis. The turmeric helps her flare-ups more than anything her doctor ever gave her.", {"HL106"}, set()),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
