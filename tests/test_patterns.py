@@ -1480,6 +1480,17 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
     # how often a topic came up is no comparison
     ("NAD+ boosters for ageing. Three products came up at my counter more than anything else this month.", set(), {"HL106"}),
     ("Turmeric for arthritis. The turmeric helps her flare-ups more than anything her doctor ever gave her.", {"HL106"}, set()),
+    # what websites claim; what no known trial shows; someone in the middle of treatment; care
+    # as a whole; money
+    ("Ayahuasca. You'll find retreat websites claiming it cures addiction, trauma, even cancer, in a single night.", set(),
+     {"HL101", "HL104"}),
+    ("NAD+ boosters. We don't know of any completed trial showing that NMN or NAD+ drips help people with ME/CFS.", set(),
+     {"HL101"}),
+    ("IV vitamin C. Clients in active cancer treatment, clients in remission, and anyone who wants the most "
+     "concentrated vitamin C available.", set(),
+     {"HL101", "HL103", "HL110"}),
+    ("Turmeric. At Cedar Ridge, we believe cancer care should treat the whole person, not just the tumor.", set(), {"HL101"}),
+    ("NAD+ drips. Two infusions cost me more than three months of groceries.", set(), {"HL106"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
