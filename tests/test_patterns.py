@@ -2938,3 +2938,14 @@ def test_a_harm_someone_else_has_is_no_adverse_effect(check, text, flagged):
 def test_what_a_fact_does_not_mean_is_denied(check, text, cannabis):
     found = {f.intervention for f in check(text).findings if f.rule in ("HL204", "HL301")}
     assert ("cannabis" in found) is cannabis
+
+
+def test_bare_ozone_names_ozone_therapy_only_where_the_page_names_it(check):
+    # "ozone" is an everyday word (ozone alerts, the ozone layer): a street name in the corpus,
+    # which counts only on a page that also names ozone therapy.
+    page = ("IV vitamin C drips for colds. IV vitamin C drips boost immunity. We also offer ozone therapy in our "
+            "clinic. Six rounds of ozone cured my Lyme disease. Our Ozone Reset helped me beat COVID.")
+    claimed = {(c.intervention, c.condition) for c in check(page).claims}
+    assert {("ozone-therapy", "lyme-disease"), ("ozone-therapy", "covid-19")} <= claimed
+    alone = check("IV vitamin C drips for colds. Ozone alerts are common in summer, so the drips help you beat the heat.")
+    assert not any(c.intervention == "ozone-therapy" for c in alone.claims)
