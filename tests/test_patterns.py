@@ -2949,3 +2949,16 @@ def test_bare_ozone_names_ozone_therapy_only_where_the_page_names_it(check):
     assert {("ozone-therapy", "lyme-disease"), ("ozone-therapy", "covid-19")} <= claimed
     alone = check("IV vitamin C drips for colds. Ozone alerts are common in summer, so the drips help you beat the heat.")
     assert not any(c.intervention == "ozone-therapy" for c in alone.claims)
+
+
+def test_bare_silver_and_stem_cells_name_their_intervention_only_where_the_page_names_it(check):
+    # "silver" and "stem cells" are everyday words too (silver jewellery, stem cell biology):
+    # corpus street names, counted on a page that names colloidal silver or stem cell therapy.
+    page = ("IV vitamin C drips for colds. We also offer stem cell therapy. Because stem cells go where the body "
+            "needs them, they heal arthritis.")
+    assert ("stem-cell-therapy", "arthritis") in {(c.intervention, c.condition) for c in check(page).claims}
+    page = ("Elderberry syrup for colds. We also sell colloidal silver. I spray silver on every cut and it clears the "
+            "infection in a day.")
+    assert ("colloidal-silver", "infection") in {(c.intervention, c.condition) for c in check(page).claims}
+    page = "Elderberry syrup for colds. I wear a silver ring, and the syrup clears my cold in a day."
+    assert not any(c.intervention == "colloidal-silver" for c in check(page).claims)
