@@ -113,13 +113,38 @@ _WORD_KEYS = ("LOWER", "ORTH", "TEXT")
 
 
 class SplitWords:
-    """How the tokenizer splits the words that pattern steps name (read once per matcher)."""
+    """How the tokenizer splits the words that pattern steps name (read once per tokenizer:
+    ``SplitWords.of``), and the patterns built from them, which every matcher on that
+    tokenizer shares (the strength scorer reuses the effect and context entries)."""
+
+    _by_tokenizer: dict[int, "SplitWords"] = {}
+
+    @classmethod
+    def of(cls, tokenizer) -> "SplitWords":
+        found = cls._by_tokenizer.get(id(tokenizer))
+        if found is None or found._tokenizer is not tokenizer:
+            found = cls._by_tokenizer[id(tokenizer)] = cls(tokenizer)
+        return found
+
+    def built(self, entry_id: str, pattern) -> list["AnchoredPattern"]:
+        """The anchored patterns a lexicon pattern becomes (see tokenized_patterns)."""
+        key = (entry_id, repr(pattern))
+        found = self._built.get(key)
+        if found is None:
+            try:
+                expanded = tokenized_patterns(self, pattern)
+            except ValueError as exc:
+                raise DataError(f"lexicon entry '{entry_id}': {exc}") from None
+            found = self._built[key] = [AnchoredPattern.build(entry_id, compile_pattern(steps))
+                                        for steps in expanded or (pattern,)]
+        return found
 
     def __init__(self, tokenizer):
         self._tokenizer = tokenizer
         rules = tokenizer.rules or {}  # (a property that copies the table: read it once)
         self._special = frozenset(k.lower() for k in rules)
         self._seen: dict[tuple[str, bool], list[tuple[str, ...]]] = {}
+        self._built: dict[tuple[str, str], list[AnchoredPattern]] = {}
         # The pieces of the special cases ("ca" and "n't" of "can't", "'ve" of "I've"):
         # tokens that exist only beside another one, so a step may name them.
         self.clitics = frozenset(case[ORTH] for cases in rules.values() if len(cases) > 1 for case in cases)
@@ -191,7 +216,12 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
             variants = [v + [{**token, key: {"IN": single}}] for v in variants]
             continue
         choices = [[{key: {"IN": single}}]] if single else []
-        choices += [[{key: t} for t in run] for run in runs]
+        # Runs of the same length share one pattern, a word list per position ("ca n't",
+        # "wo n't", "did n't" -> {ca, wo, did} {n't}): fewer patterns to build at start-up;
+        # the mixed pairs it also allows ("wo not") are words no page writes.
+        for length in sorted({len(run) for run in runs}):
+            same = [run for run in runs if len(run) == length]
+            choices.append([{key: {"IN": sorted({run[i] for run in same})}} for i in range(length)])
         if token.get("OP", "1") == "?":
             choices.append([])
         variants = [v + choice for v in variants for choice in choices]
@@ -469,7 +499,7 @@ class EntryMatcher:
         self.entries = {entry.id: entry for entry in entries}
         self._phrases = PhraseMatcher(vocab, attr="LOWER")
         self._patterns: list[AnchoredPattern] = []
-        split = SplitWords(tokenizer)
+        split = SplitWords.of(tokenizer)
         for entry in self.entries.values():
             if entry.phrases:
                 # Through the tokenizer on purpose: it caches each chunk it tokenizes, but
@@ -478,12 +508,7 @@ class EntryMatcher:
                 # everyday words here once made checking whole pages ~35% faster.
                 self._phrases.add(entry.id, list(tokenizer.pipe(with_apostrophe_variants(entry.phrases))))
             for pattern in entry.patterns:
-                try:
-                    expanded = tokenized_patterns(split, pattern)
-                except ValueError as exc:
-                    raise DataError(f"lexicon entry '{entry.id}': {exc}") from None
-                for steps in expanded or (pattern,):
-                    self._patterns.append(AnchoredPattern.build(entry.id, compile_pattern(steps)))
+                self._patterns.extend(split.built(entry.id, pattern))
         self._anchors = AnchorTable(self._patterns)
         self._strings = vocab.strings
 
