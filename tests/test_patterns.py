@@ -1491,6 +1491,9 @@ def test_wording_from_the_dev_pages_of_the_fifth_sessions_rounds(check, text, ru
      {"HL101", "HL103", "HL110"}),
     ("Turmeric. At Cedar Ridge, we believe cancer care should treat the whole person, not just the tumor.", set(), {"HL101"}),
     ("NAD+ drips. Two infusions cost me more than three months of groceries.", set(), {"HL106"}),
+    # what a video said is reported, not claimed
+    ("Colloidal silver. A video on my feed said colloidal silver can protect you from COVID and the flu.", set(),
+     {"HL101", "HL103"}),
 ])
 def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, rules, absent):
     """Rounds 64-67: the rules each sentence must and must not draw."""
