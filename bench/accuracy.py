@@ -248,14 +248,15 @@ def found_by_checker(report):
 def score_document(checker, gold: dict, scores: DocumentScores, printed=None) -> None:
     """Scores the checker on one annotated page; ``printed`` rewrites the page and its
     annotation first (--typographic)."""
-    from checker.ingest import from_text, read_path
+    from checker.ingest import format_for_path, from_text, read_path
 
-    document = read_path(DOCUMENTS / gold["file"])
+    path = DOCUMENTS / gold["file"]
     if printed:
-        document = from_text(printed((DOCUMENTS / gold["file"]).read_text(encoding="utf-8")), uri=document.uri,
-                             format=document.source_format)
+        document = from_text(printed(path.read_text(encoding="utf-8")), uri=str(path), format=format_for_path(path))
         gold = gold | {key: [item | ({"text": printed(item["text"])} if "text" in item else {}) for item in gold[key]]
                        for key in ("claims", "findings")}
+    else:
+        document = read_path(path)
     score_page(document.text, gold, *found_by_checker(checker.check_document(document)), scores)
 
 

@@ -121,7 +121,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .lexicon import Entry, load_lexicon
-from .nlp.lexmatch import EntryMatcher, longest_first
+from .nlp.lexmatch import EntryMatcher, longest_first, with_apostrophe_variants
 
 HEDGE_REACH = 20  # tokens a hedge governs: the rest of its clause, within reason ("could significantly cut")
 OBJECT_REACH = 20  # tokens after a relationship cue whose cue words are its object (rule 2)
@@ -157,7 +157,7 @@ FINITE = {"is", "are", "was", "were", "has", "have", "had"}  # main verbs ending
 TENDENCY = {"tend to", "tends to", "tended to", "tending to"}  # a group's tendency: no claim when bare (rule 5)
 TENDENCY_ENTRY = "tendency"  # the entry id such a hedge is given
 MODALS = {"may", "might", "could", "can", "would", "should", "must"}  # a hedge that is the main verb (rule 6)
-CLAUSE_NEGATIONS = {"no", "not", "n't", "n’t", "never", "without"}  # end at a finite verb after them (rule 3)
+CLAUSE_NEGATIONS = frozenset(with_apostrophe_variants(["no", "not", "n't", "never", "without"]))  # end at a finite verb after them (rule 3)
 CONJUNCTIONS = {"and", "or"}  # join a relative clause's verbs ("which lower X and reduce Y"): rule 6
 DESCRIBES = {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "with", "without"}
 SHOWS = {"show", "shows", "showed", "shown", "showing", "exhibit", "exhibits", "exhibited", "exhibiting",

@@ -27,12 +27,12 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CLAIMS, SPANS_CUES
-from .lexmatch import EntryMatcher, doc_text, longest_first, token_chars
+from .lexmatch import EntryMatcher, doc_text, longest_first, token_chars, with_apostrophe_variants
 from .mentions import CONDITION, INTERVENTION, PRODUCT, Mention, mention_rows
 
 STRENGTH_ORDER = ("mention", "possibility", "efficacy", "certainty")
 # Grammar, not lexicon: words that deny a verb ("didn't touch", "could not touch", "never budged")
-DENIALS = {"never", "cannot", "n't", "n’t", "not"}  # ("n’t": how pages print "didn’t")
+DENIALS = frozenset(with_apostrophe_variants(["never", "cannot", "n't", "not"]))  # ("n’t" too: pages print "didn’t")
 AUXILIARIES = {"did", "could", "would", "can", "will", "does", "do", "has", "have", "had"}
 # Context flags under which a claim word is not the writer's claim: negated, hypothetical,
 # reported at a distance, or part of a sentence that states a risk ("berberine may lower

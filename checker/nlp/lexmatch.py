@@ -188,9 +188,8 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
         if key is None or (listed and "IN" not in value):  # (NOT_IN: any other token)
             steps.append(None)
             continue
-        words = list(value["IN"]) if listed else [value]
-        typographic = [w.replace("'", "\u2019") for w in words if "'" in w]
-        words += [w for w in typographic if w not in words]
+        written = list(dict.fromkeys(value["IN"] if listed else [value]))
+        words = list(dict.fromkeys(with_apostrophe_variants(written)))
         single, runs = [], []
         lower = key == "LOWER"
         for word in words:
@@ -203,7 +202,7 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
         if runs and token.get("OP", "1") in ("*", "+"):
             raise ValueError(f"'{' '.join(runs[0])}' is more than one token and cannot repeat ({key} with OP "
                              f"{token['OP']}); write its tokens as steps")
-        steps.append((key, single, runs) if runs or len(single) > len(value["IN"] if listed else [value]) else None)
+        steps.append((key, single, runs) if runs or len(words) > len(written) else None)
     if not any(steps):
         return None
     variants: list[list[dict]] = [[]]
