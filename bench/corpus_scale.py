@@ -56,7 +56,7 @@ def generate_corpus(folder: Path, shipped, factor: int = 10, seed: int = 7) -> d
     from checker.corpus import SCHEMA
 
     rng = random.Random(seed)
-    used = {n.lower() for r in shipped.interventions.values() for n in (r.name, *r.names, *r.misspellings, *r.street_names)}
+    used = {n.lower() for r in shipped.interventions.values() for n in (r.name, *r.names, *r.misspellings, *r.street_names, *r.common_words)}
     used |= {n.lower() for r in shipped.conditions.values() for n in (r.name, *r.synonyms)}
     extra = factor - 1
     header = {t: [c.name for c in cols] for t, cols in SCHEMA.items()}
@@ -70,8 +70,10 @@ def generate_corpus(folder: Path, shipped, factor: int = 10, seed: int = 7) -> d
     for i in range(n_int):
         name = made_up(rng, used, 3)
         names = "|".join([made_up(rng, used, 3), made_up(rng, used, 4)])
-        interventions.append([f"gen-int-{i}", name, "generated", names, "", made_up(rng, used, 3)])
-    write_table(folder / "interventions.csv", header["interventions"], interventions)
+        interventions.append({"id": f"gen-int-{i}", "name": name, "class": "generated", "names": names,
+                              "misspellings": made_up(rng, used, 3)})
+    write_table(folder / "interventions.csv", header["interventions"],
+                [[row.get(name, "") for name in header["interventions"]] for row in interventions])
     conditions = []
     for i in range(n_cond):
         words = " ".join(made_up(rng, used, 3) for _ in range(rng.choice([1, 2, 3])))

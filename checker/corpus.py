@@ -60,6 +60,7 @@ class Intervention:
     street_names: tuple[str, ...]
     misspellings: tuple[str, ...]
     table: str = ""
+    common_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
     "interventions": (
         _c("id", "id"), _c("name"), _c("class", required=False), _c("names", "list", required=False),
         _c("street_names", "list", required=False), _c("misspellings", "list", required=False),
+        _c("common_words", "list", required=False),
     ),
     "conditions": (
         _c("id", "id"), _c("name"), _c("synonyms", "list", required=False),
@@ -434,7 +436,7 @@ def _build(folders: tuple[str, ...], merged: dict[str, dict[str, _RawRow]]) -> C
     def rows(table):
         return [r.values for r in merged[table].values()]
 
-    interventions = {v["id"]: Intervention(v["id"], v["name"], v.get("class", ""), v["names"], v["street_names"], v["misspellings"], v["table"]) for v in rows("interventions")}
+    interventions = {v["id"]: Intervention(v["id"], v["name"], v.get("class", ""), v["names"], v["street_names"], v["misspellings"], v["table"], v.get("common_words", ())) for v in rows("interventions")}
     conditions = {v["id"]: Condition(v["id"], v["name"], v["synonyms"], v["serious"] == "yes", v.get("parent") or None, v.get("xref", ""), v["table"]) for v in rows("conditions")}
     sources = {v["id"]: Source(v["id"], v["citation"], v["url"], v["pmid"], v["doi"], v["year"], v["type"], v["verified"], v["note"], v["table"]) for v in rows("sources")}
     evidence = {v["id"]: Evidence(v["id"], v["intervention"], v["condition"], v["grade"], v["max_strength"], v["supports"], v["summary"], v["sources"], v["reviewed_on"], v["table"]) for v in rows("evidence")}

@@ -20,13 +20,13 @@ class NameMatch(NamedTuple):
 
 
 def find_names(corpus: Corpus, term: str, *, limit: int = 5, cutoff: float = 80.0) -> list[NameMatch]:
-    """Interventions and conditions whose names, synonyms, street names or misspellings match
+    """Interventions and conditions whose names, synonyms, street names, common words or misspellings match
     ``term``, best first: exact (case-insensitive) matches score 100, others by rapidfuzz."""
     from rapidfuzz import fuzz, process, utils
 
     choices: dict[str, tuple[str, str, str]] = {}
     for row in corpus.interventions.values():
-        for name in (row.name, *row.names, *row.street_names, *row.misspellings):
+        for name in (row.name, *row.names, *row.street_names, *row.common_words, *row.misspellings):
             choices.setdefault(name.lower(), ("intervention", row.id, name))
     for row in corpus.conditions.values():
         for name in (row.name, *row.synonyms):
@@ -67,6 +67,7 @@ def describe(corpus: Corpus, match: NameMatch) -> dict:
         return {
             "kind": "intervention", "id": row.id, "name": row.name, "class": row.cls, "matched": match.matched,
             "score": match.score, "names": list(row.names), "street_names": list(row.street_names),
+            "common_words": list(row.common_words),
             "misspellings": list(row.misspellings), "table": row.table,
             "evidence": evidence(corpus.evidence_of(row.id)),
             "status": [{"jurisdiction": s.jurisdiction, "approval": s.approval, "controlled": s.controlled,

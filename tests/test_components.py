@@ -52,6 +52,13 @@ def test_street_names_count_only_beside_the_real_name():
     assert ("Molly", "INTERVENTION", "mdma", "street", 100.0) in found
 
 
+def test_common_words_count_only_beside_the_real_name():
+    nlp = build_pipeline()
+    assert mentions(nlp, "The ozone layer is thinning.") == []
+    found = mentions(nlp, "Ozone therapy uses ozone gas.")
+    assert ("ozone", "INTERVENTION", "ozone-therapy", "common", 100.0) in found
+
+
 def test_lines_start_sentences():
     nlp = build_pipeline()
     doc = nlp("Benefits\n- Rapid relief: many report it\nConclusion. Last one")
@@ -89,7 +96,7 @@ def test_fast_pattern_docs_tokenize_like_the_tokenizer():
     nlp = spacy.blank("en")
     corpus = load_corpus()
     phrases = [n for r in corpus.conditions.values() for n in (r.name, *r.synonyms)]
-    phrases += [n for r in corpus.interventions.values() for n in (r.name, *r.names, *r.misspellings, *r.street_names)]
+    phrases += [n for r in corpus.interventions.values() for n in (r.name, *r.names, *r.misspellings, *r.street_names, *r.common_words)]
     phrases += [p for e in load_lexicon().entries.values() for p in e.phrases]
     phrases += ["cannot", "Cannot cure", "e.g. cure", "U.S. approved"]
     built = phrase_docs(nlp.vocab, nlp.tokenizer, phrases)

@@ -145,6 +145,9 @@ def test_corpus_show_command():
     assert text.startswith("MDMA [intervention mdma") and "evidence mdma-ptsd: preliminary" in text and "status US" in text
     data = json.loads(runner.invoke(main, ["corpus", "show", "post traumatic stress", "--format", "json"]).stdout)
     assert data[0]["id"] == "ptsd" and data[0]["evidence"][0]["id"] == "mdma-ptsd"
+    # a common word finds its intervention, and the intervention lists its common words
+    text = runner.invoke(main, ["corpus", "show", "ozone"]).stdout
+    assert text.startswith("ozone therapy [intervention ozone-therapy") and "common words: ozone, Ozone" in text
     missing = runner.invoke(main, ["corpus", "show", "zzzzqqq"])
     assert missing.exit_code == 1 and "nothing in the corpus matches" in missing.stderr
 

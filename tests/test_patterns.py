@@ -2944,7 +2944,7 @@ def test_what_a_fact_does_not_mean_is_denied(check, text, cannabis):
 
 
 def test_bare_ozone_names_ozone_therapy_only_where_the_page_names_it(check):
-    # "ozone" is an everyday word (ozone alerts, the ozone layer): a street name in the corpus,
+    # "ozone" is an everyday word (ozone alerts, the ozone layer): a corpus common word,
     # which counts only on a page that also names ozone therapy.
     page = ("IV vitamin C drips for colds. IV vitamin C drips boost immunity. We also offer ozone therapy in our "
             "clinic. Six rounds of ozone cured my Lyme disease. Our Ozone Reset helped me beat COVID.")
@@ -2954,9 +2954,25 @@ def test_bare_ozone_names_ozone_therapy_only_where_the_page_names_it(check):
     assert not any(c.intervention == "ozone-therapy" for c in alone.claims)
 
 
+@pytest.mark.parametrize("text, subject", [
+    # the page's own topic is named only by its common word, the add-on by its name
+    ("Ozone therapy at our spa. Pair any ozone package with our NAD+ drip to slow the signs of aging.", "nad-boosters"),
+    ("Ozone therapy for chronic Lyme. Members also spray colloidal silver next to their ozone sessions and it "
+     "clears the infection in a week.", "colloidal-silver"),
+    ("Colloidal silver for colds. Unlike ozone therapy, silver kills the flu virus in a day.", "colloidal-silver"),
+    # named by its name, the topic keeps the claim
+    ("Ozone therapy at our spa. Ozone therapy and our NAD+ drip slow the signs of aging.", "ozone-therapy"),
+    # alone in its sentence, the common word still names it
+    ("Ozone therapy at our spa. NAD+ drips are extra. Six rounds of ozone cured my Lyme disease.", "ozone-therapy"),
+])
+def test_a_common_word_yields_to_an_intervention_named_by_name(check, text, subject):
+    claims = check(text).claims
+    assert claims and claims[-1].intervention == subject
+
+
 def test_bare_silver_and_stem_cells_name_their_intervention_only_where_the_page_names_it(check):
     # "silver" and "stem cells" are everyday words too (silver jewellery, stem cell biology):
-    # corpus street names, counted on a page that names colloidal silver or stem cell therapy.
+    # corpus common words, counted on a page that names colloidal silver or stem cell therapy.
     page = ("IV vitamin C drips for colds. We also offer stem cell therapy. Because stem cells go where the body "
             "needs them, they heal arthritis.")
     assert ("stem-cell-therapy", "arthritis") in {(c.intervention, c.condition) for c in check(page).claims}

@@ -192,8 +192,14 @@ class ClaimFinder:
             other_treatments: list[int] = []
             compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
             stood_in_for: set[str] = set()
+            # A common word for an intervention ("ozone", "silver": corpus `common_words`) is
+            # its subject only where no other intervention is named by name: "Pair any ozone
+            # package with our NAD+ drip" is about the NAD+ drip.
+            named_by_name = {m.id for m in sent_mentions if m.label == INTERVENTION and m.via != "common"}
             for mention in sent_mentions:
                 label = mention.label
+                if label == INTERVENTION and mention.via == "common" and named_by_name - {mention.id}:
+                    continue
                 if label == PRODUCT and mention.id == "comparator":
                     after_comparator.update((mention.end, mention.end + 1))
                     continue

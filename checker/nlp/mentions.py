@@ -50,6 +50,7 @@ class Mention(NamedTuple):
     text: str
     start_char: int
     score: float
+    via: str = "name"  # "street", "common", "misspelling", "fuzzy", "generic"
 
     @classmethod
     def of(cls, span: Span) -> "Mention":
@@ -107,6 +108,7 @@ class MentionFinder:
             self._names.add(f"I|{row.id}|name", [n for n in names if n])
             self._names.add(f"I|{row.id}|misspelling", row.misspellings)
             self._add(self._street, f"I|{row.id}|street", row.street_names, tokenizer)
+            self._add(self._street, f"I|{row.id}|common", row.common_words, tokenizer)
             exact.update({n.lower(): (INTERVENTION, row.id) for n in names})
         condition_names = {row.id: [n for n in {row.name, *row.synonyms} if n] for row in self.corpus.conditions.values()}
         for ident, names in condition_names.items():
@@ -228,9 +230,9 @@ class MentionFinder:
                 found.append(hit)
                 named.add(hit[3])
         for key, start, end in self._street(doc):
-            ident = strings[key].split("|")[1]
+            _, ident, via = strings[key].split("|")
             if ident in named:  # "Molly" counts only on a page that names MDMA itself
-                found.append((start, end, INTERVENTION, ident, "street", 100.0))
+                found.append((start, end, INTERVENTION, ident, via, 100.0))
         traces = set()  # where a name would be the substance a product holds only a trace of
         for entry, start, end in self._products(doc):
             if entry["kind"] == "trace":
@@ -255,7 +257,7 @@ class MentionFinder:
                     span._.hl_score = score
                 spans.append(span)
             first_char, last_char = starts_char[start], ends_char[end - 1]
-            rows.append(Mention(start, end, label, ident, text[first_char:last_char], first_char, score))
+            rows.append(Mention(start, end, label, ident, text[first_char:last_char], first_char, score, via))
             if label == INTERVENTION and ident not in first:
                 first[ident] = (first_char, last_char)
         doc.spans[SPANS_MENTIONS] = spans
