@@ -1501,6 +1501,28 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+    # a harm the product is said not to cause, with or without another treatment to set it against
+    ("Homeopathy for hay fever. Unlike antihistamines, our remedies won't leave you feeling groggy.", {"HL107", "HL106"}, set()),
+    ("Valerian for insomnia. Valerian relieves insomnia, and it won't leave you groggy the next morning.", {"HL107"}, set()),
+    ("IV vitamin C for cancer. Unlike chemotherapy, vitamin C infusions don't poison the whole body.", {"HL107"}, set()),
+    ("Kratom for pain. Unlike prescription opioids, kratom does not shut down your breathing.", {"HL107"}, set()),
+    ("Saw palmetto for BPH. Unlike finasteride, ProstaCalm won't hurt your sex life.", {"HL107"}, set()),
+    ("Elderberry for coughs. Little Sniffles calms a night-time cough without making your child drowsy.", {"HL107"}, set()),
+    # safety or speed inside a longer comparison is claimed too
+    ("Homeopathy for hay fever. PollenQuiet relieves hay fever without making you drowsy, unlike antihistamines.",
+     {"HL106", "HL107"}, set()),
+    ("Psilocybin for depression. The mushrooms did more for my depression in one weekend than ten years of Zoloft.",
+     {"HL106", "HL104"}, set()),
+    # a caveat that names the harm is no claim
+    ("Valerian for insomnia. Valerian can leave you groggy the next morning; do not drive.", set(), {"HL107"}),
+])
+def test_wording_from_the_dev_pages_of_the_seventh_session(check, text, rules, absent):
+    """Safety told as a harm denied, from dev pages of rounds 1-77."""
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
 def test_a_physician_supervised_treatment_states_its_supervision(check):
     report = check("Chelation for heart disease. Our physician-supervised EDTA chelation infusions bind metals.")
     assert "supervision" in {c.kind for c in report.caveats if c.level == "full"}
