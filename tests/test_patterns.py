@@ -1516,9 +1516,27 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
      {"HL106", "HL104"}, set()),
     # a caveat that names the harm is no claim
     ("Valerian for insomnia. Valerian can leave you groggy the next morning; do not drive.", set(), {"HL107"}),
+    # set against a placebo, not another treatment
+    ("MDMA for PTSD. Two phase 3 trials, with 90 and 104 participants, compared MDMA plus therapy with a placebo plus "
+     "the same therapy.", set(), {"HL106"}),
+    ("Dronabinol for nausea. In trials, dronabinol reduced chemotherapy nausea and vomiting compared with placebo (a "
+     "dummy pill).", set(), {"HL106"}),
+    ("Microdosing for depression. The science is clear: microdosing beats placebo for mood and depression.", set(), {"HL106"}),
+    # ... while another treatment still counts
+    ("St John's wort for depression. St John's wort extracts worked better than placebo and were as effective as "
+     "standard antidepressants.", {"HL106"}, set()),
+    ("Dronabinol for nausea. Dronabinol eased my nausea better than ondansetron ever did.", {"HL106"}, set()),
+    ("Microdosing for depression. Microdosing gently lifts depression without the emotional numbness of SSRIs.",
+     {"HL106", "HL107"}, set()),
+    ("Homeopathy for colds. Homeopathic medicines are so gentle that they do not interact with other medications.",
+     {"HL107"}, set()),
+    ("NAD+ for aging. Think of NMN as nature's metformin for aging, minus the stomach upset.", {"HL107"}, set()),
+    # how fast a tablet dissolves is not how fast it works
+    ("Homeopathy for teething. Teething tablets that soothe sore gums. Dissolves instantly on the tongue, no mess.",
+     set(), {"HL104"}),
 ])
 def test_wording_from_the_dev_pages_of_the_seventh_session(check, text, rules, absent):
-    """Safety told as a harm denied, from dev pages of rounds 1-77."""
+    """Safety told as a harm denied, comparisons with a placebo, from dev pages of rounds 1-81."""
     found = rules_of(check(text))
     assert rules <= found and not absent & found, found
 
