@@ -1531,6 +1531,10 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("Homeopathy for colds. Homeopathic medicines are so gentle that they do not interact with other medications.",
      {"HL107"}, set()),
     ("NAD+ for aging. Think of NMN as nature's metformin for aging, minus the stomach upset.", {"HL107"}, set()),
+    # popularity, a question, a drink in place of a drink
+    ("BPC-157 for tendons. BPC-157: The Recovery Peptide Everyone at the Gym Is Asking About", set(), {"HL110"}),
+    ("hCG drops for weight loss. Is hCG safe while trying to conceive?", set(), {"HL107"}),
+    ("Kava for anxiety. Kava is our alternative to a night of drinking, and it calms anxiety.", {"HL103"}, {"HL106"}),
     # how fast a tablet dissolves is not how fast it works
     ("Homeopathy for teething. Teething tablets that soothe sore gums. Dissolves instantly on the tongue, no mess.",
      set(), {"HL104"}),
