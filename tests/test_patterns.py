@@ -1545,6 +1545,24 @@ def test_wording_from_the_dev_pages_of_the_seventh_session(check, text, rules, a
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text, fragment", [
+    ("hCG drops for weight loss. Using it for weight loss is off-label, and no hCG product is approved for it.", "off-label"),
+    ("Ketamine infusions for depression. Using it for depression is off-label.", "off-label"),
+    ("Probiotics for IBS. The American College of Gastroenterology suggests against using probiotics for overall IBS "
+     "symptoms.", "suggests against"),
+])
+def test_a_use_called_off_label_or_advised_against_is_no_claim(check, text, fragment):
+    claims = [c for c in check(text).claims if fragment in c.text]
+    assert claims and all("negated" in c.context for c in claims)
+    assert not {"HL101", "HL102", "HL103"} & rules_of(check(text.split(". ", 1)[1]))
+
+
+def test_off_label_reaches_only_the_words_before_it(check):
+    claim = next(c for c in check("Semaglutide for weight loss. Our patients melt 20 pounds of belly fat in a month on "
+                                  "semaglutide, even though it is off-label.").claims if "melt" in c.text)
+    assert "negated" not in claim.context
+
+
 def test_a_physician_supervised_treatment_states_its_supervision(check):
     report = check("Chelation for heart disease. Our physician-supervised EDTA chelation infusions bind metals.")
     assert "supervision" in {c.kind for c in report.caveats if c.level == "full"}
