@@ -1535,6 +1535,10 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("BPC-157 for tendons. BPC-157: The Recovery Peptide Everyone at the Gym Is Asking About", set(), {"HL110"}),
     ("hCG drops for weight loss. Is hCG safe while trying to conceive?", set(), {"HL107"}),
     ("Kava for anxiety. Kava is our alternative to a night of drinking, and it calms anxiety.", {"HL103"}, {"HL106"}),
+    # a psychedelic's full dose in users' words; how often a question comes up
+    ("DMT for depression. For three years before my first breakthrough I was taking painkillers.", set(), {"HL108"}),
+    ("DMT for depression. That first breakthrough lifted my depression.", {"HL103"}, {"HL108"}),
+    ("DMT for depression. We are asked about DMT more than anything else, so here is the evidence.", set(), {"HL106"}),
     # how fast a tablet dissolves is not how fast it works
     ("Homeopathy for teething. Teething tablets that soothe sore gums. Dissolves instantly on the tongue, no mess.",
      set(), {"HL104"}),
