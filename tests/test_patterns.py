@@ -1539,6 +1539,14 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("DMT for depression. For three years before my first breakthrough I was taking painkillers.", set(), {"HL108"}),
     ("DMT for depression. That first breakthrough lifted my depression.", {"HL103"}, {"HL108"}),
     ("DMT for depression. We are asked about DMT more than anything else, so here is the evidence.", set(), {"HL106"}),
+    # the people treated in a study or a poison centre, not what the treatment did
+    ("What we know about ibogaine. A study of 30 veterans with traumatic brain injury, treated at a clinic in Mexico, "
+     "was published in 2024.", set(), {"HL101", "HL103"}),
+    ("What we know about ibogaine. The study followed 30 veterans with brain injury who were treated with magnesium "
+     "and ibogaine.", set(), {"HL101", "HL103"}),
+    ("What we know about ivermectin. Poison centers have treated people with nausea, vomiting and seizures after "
+     "taking it.", set(), {"HL101"}),
+    ("Ibogaine for addiction. Ibogaine treated my opioid addiction in one weekend.", {"HL101"}, set()),
     # how fast a tablet dissolves is not how fast it works
     ("Homeopathy for teething. Teething tablets that soothe sore gums. Dissolves instantly on the tongue, no mess.",
      set(), {"HL104"}),
