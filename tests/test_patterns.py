@@ -1539,6 +1539,16 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("DMT for depression. For three years before my first breakthrough I was taking painkillers.", set(), {"HL108"}),
     ("DMT for depression. That first breakthrough lifted my depression.", {"HL103"}, {"HL108"}),
     ("DMT for depression. We are asked about DMT more than anything else, so here is the evidence.", set(), {"HL106"}),
+    # more harms denied, and more kinds of treatment set against
+    ("IV vitamin C for cancer. Unlike chemotherapy, IV vitamin C fights cancer without toxic side effects.", {"HL107"}, set()),
+    ("IV vitamin C for cancer. It has been given to thousands of patients with an excellent safety record.", {"HL107"}, set()),
+    ("Valerian for insomnia. Hushwell treats insomnia without the habit-forming risk or the morning grogginess.",
+     {"HL107"}, set()),
+    ("Kava for anxiety. A kava protocol that calms anxiety at the root, with no dependency.", {"HL107"}, set()),
+    ("Ginkgo for ADHD. Unlike prescription ADHD meds, ginkgo gives students focus without the comedown.", {"HL106", "HL107"}, set()),
+    ("Mercury creams for dark spots. Unlike hydroquinone creams, Perla Blanca won't irritate or thin your skin.",
+     {"HL106", "HL107"}, set()),
+    ("Microdosing for ADHD. Microdosing works for my ADHD, without the afternoon crash.", set(), {"HL107"}),
     # the people treated in a study or a poison centre, not what the treatment did
     ("What we know about ibogaine. A study of 30 veterans with traumatic brain injury, treated at a clinic in Mexico, "
      "was published in 2024.", set(), {"HL101", "HL103"}),
