@@ -1585,6 +1585,16 @@ def test_off_label_reaches_only_the_words_before_it(check):
     assert "negated" not in claim.context
 
 
+@pytest.mark.parametrize("text", [
+    "Nabilone eased my chemo nausea. My oncologist prescribed nabilone in cycle 2.",
+    "Nabilone can ease chemo nausea. Your prescriber will tell you how much to take and when.",
+    "Nabilone can ease chemo nausea. It is dispensed only on a prescription.",
+])
+def test_the_clinician_who_prescribes_it_states_supervision(check, text):
+    assert "HL203" not in rules_of(check(text))
+    assert "HL203" in rules_of(check(text.split(". ")[0] + "."))
+
+
 def test_a_physician_supervised_treatment_states_its_supervision(check):
     report = check("Chelation for heart disease. Our physician-supervised EDTA chelation infusions bind metals.")
     assert "supervision" in {c.kind for c in report.caveats if c.level == "full"}
