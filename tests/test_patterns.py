@@ -1595,6 +1595,20 @@ def test_the_clinician_who_prescribes_it_states_supervision(check, text):
     assert "HL203" in rules_of(check(text.split(". ")[0] + "."))
 
 
+@pytest.mark.parametrize("text", [
+    "Melatonin helps with insomnia. In pooled trials people fell asleep only about 7 minutes faster.",
+    "Melatonin helps with insomnia. It shortened the time to fall asleep by only a few minutes on average.",
+    "Melatonin helps with insomnia. People fell asleep roughly 7 minutes sooner on average.",
+])
+def test_an_effect_told_as_small_states_the_evidence(check, text):
+    assert "HL204" not in rules_of(check(text))
+    assert "HL204" in rules_of(check(text.split(". ")[0] + "."))
+
+
+def test_a_speed_in_minutes_is_no_evidence_status(check):
+    assert "HL204" in rules_of(check("Melatonin helps with insomnia. Fall asleep in just 5 minutes."))
+
+
 def test_a_physician_supervised_treatment_states_its_supervision(check):
     report = check("Chelation for heart disease. Our physician-supervised EDTA chelation infusions bind metals.")
     assert "supervision" in {c.kind for c in report.caveats if c.level == "full"}
