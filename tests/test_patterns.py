@@ -1585,24 +1585,19 @@ def test_off_label_reaches_only_the_words_before_it(check):
     assert "negated" not in claim.context
 
 
-@pytest.mark.parametrize("text", [
-    "Nabilone eased my chemo nausea. My oncologist prescribed nabilone in cycle 2.",
-    "Nabilone can ease chemo nausea. Your prescriber will tell you how much to take and when.",
-    "Nabilone can ease chemo nausea. It is dispensed only on a prescription.",
+@pytest.mark.parametrize("text, rule", [
+    # the clinician who prescribes it states supervision
+    ("Nabilone eased my chemo nausea. My oncologist prescribed nabilone in cycle 2.", "HL203"),
+    ("Nabilone can ease chemo nausea. Your prescriber will tell you how much to take and when.", "HL203"),
+    ("Nabilone can ease chemo nausea. It is dispensed only on a prescription.", "HL203"),
+    # an effect told as small states the evidence
+    ("Melatonin helps with insomnia. In pooled trials people fell asleep only about 7 minutes faster.", "HL204"),
+    ("Melatonin helps with insomnia. It shortened the time to fall asleep by only a few minutes on average.", "HL204"),
+    ("Melatonin helps with insomnia. People fell asleep roughly 7 minutes sooner on average.", "HL204"),
 ])
-def test_the_clinician_who_prescribes_it_states_supervision(check, text):
-    assert "HL203" not in rules_of(check(text))
-    assert "HL203" in rules_of(check(text.split(". ")[0] + "."))
-
-
-@pytest.mark.parametrize("text", [
-    "Melatonin helps with insomnia. In pooled trials people fell asleep only about 7 minutes faster.",
-    "Melatonin helps with insomnia. It shortened the time to fall asleep by only a few minutes on average.",
-    "Melatonin helps with insomnia. People fell asleep roughly 7 minutes sooner on average.",
-])
-def test_an_effect_told_as_small_states_the_evidence(check, text):
-    assert "HL204" not in rules_of(check(text))
-    assert "HL204" in rules_of(check(text.split(". ")[0] + "."))
+def test_the_second_sentence_states_the_caveat_the_first_lacks(check, text, rule):
+    assert rule not in rules_of(check(text))
+    assert rule in rules_of(check(text.split(". ")[0] + "."))
 
 
 def test_a_speed_in_minutes_is_no_evidence_status(check):
