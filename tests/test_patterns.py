@@ -894,7 +894,7 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
 
 @pytest.mark.parametrize("page, rule", [
     ("Turmeric may ease joint pain. Turmeric supplements have been linked to rare cases of liver injury.", "HL201"),
-    ("Turmeric may ease joint pain. Turmeric may add to the effect of blood thinners such as apixaban.", "HL202"),
+    ("Glucosamine may ease joint pain. Glucosamine may add to the effect of blood thinners such as apixaban.", "HL202"),
     ("Esketamine for treatment-resistant depression. You use the spray in the clinic while a nurse watches.", "HL203"),
     ("Valerian helps with insomnia. Well-designed studies have not confirmed that it helps insomnia.", "HL204"),
     ("Zinc lozenges shorten colds. They made me a bit queasy on an empty stomach.", "HL201"),
@@ -912,9 +912,18 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("IV vitamin C fights cancer. Registered nurses give every drip, with a physician on site.", "HL203"),
     ("Colloidal silver fights infections. If you are on an antibiotic, silver can keep the antibiotic from being absorbed.", "HL202"),
     ("Semaglutide helps weight loss. The dose is raised gradually by your prescriber.", "HL203"),
+    # the clinician who prescribes it states supervision
+    ("Nabilone eased my chemo nausea. My oncologist prescribed nabilone in cycle 2.", "HL203"),
+    ("Nabilone can ease chemo nausea. Your prescriber will tell you how much to take and when.", "HL203"),
+    ("Nabilone can ease chemo nausea. It is dispensed only on a prescription.", "HL203"),
+    # an effect told as small states the evidence
+    ("Melatonin helps with insomnia. In pooled trials people fell asleep only about 7 minutes faster.", "HL204"),
+    ("Melatonin helps with insomnia. It shortened the time to fall asleep by only a few minutes on average.", "HL204"),
+    ("Melatonin helps with insomnia. People fell asleep roughly 7 minutes sooner on average.", "HL204"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
+    assert rule in rules_of(check(page.split(". ")[0] + "."))  # the first sentence alone lacks it
 
 
 def test_praise_that_names_the_condition_claims_that_it_works(check):
@@ -1583,21 +1592,6 @@ def test_off_label_reaches_only_the_words_before_it(check):
     claim = next(c for c in check("Semaglutide for weight loss. Our patients melt 20 pounds of belly fat in a month on "
                                   "semaglutide, even though it is off-label.").claims if "melt" in c.text)
     assert "negated" not in claim.context
-
-
-@pytest.mark.parametrize("text, rule", [
-    # the clinician who prescribes it states supervision
-    ("Nabilone eased my chemo nausea. My oncologist prescribed nabilone in cycle 2.", "HL203"),
-    ("Nabilone can ease chemo nausea. Your prescriber will tell you how much to take and when.", "HL203"),
-    ("Nabilone can ease chemo nausea. It is dispensed only on a prescription.", "HL203"),
-    # an effect told as small states the evidence
-    ("Melatonin helps with insomnia. In pooled trials people fell asleep only about 7 minutes faster.", "HL204"),
-    ("Melatonin helps with insomnia. It shortened the time to fall asleep by only a few minutes on average.", "HL204"),
-    ("Melatonin helps with insomnia. People fell asleep roughly 7 minutes sooner on average.", "HL204"),
-])
-def test_the_second_sentence_states_the_caveat_the_first_lacks(check, text, rule):
-    assert rule not in rules_of(check(text))
-    assert rule in rules_of(check(text.split(". ")[0] + "."))
 
 
 def test_a_speed_in_minutes_is_no_evidence_status(check):
