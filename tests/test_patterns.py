@@ -743,6 +743,13 @@ def test_idioms_need_their_own_words(check):
     assert not {r for r in rules_of(check("Zinc lozenges. The cut on my hand was short and clean.")) if r.startswith("HL1")}
 
 
+def test_a_law_named_after_related_products_is_no_shop(check):
+    page = ("Vapes help smokers quit. In the UK vapes are consumer products under the Tobacco and Related Products "
+            "Regulations 2016. {}")
+    assert "HL302" not in rules_of(check(page.format("")))
+    assert "HL302" in rules_of(check(page.format("Related products: our starter kit.")))
+
+
 def test_a_weak_shop_signal_counts_once_however_often_it_is_repeated(check):
     page = "CBD oil calms anxiety.\n\nReviews\n\n{}"
     assert "HL302" not in rules_of(check(page.format("Reviews from our readers.")))
