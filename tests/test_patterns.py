@@ -750,6 +750,12 @@ def test_a_law_named_after_related_products_is_no_shop(check):
     assert "HL302" in rules_of(check(page.format("Related products: our starter kit.")))
 
 
+def test_our_pharmacy_alone_is_no_shop(check):
+    page = "Psilocybin eases treatment-resistant depression in trials. Study medicine comes from our pharmacy. {}"
+    assert "HL302" not in rules_of(check(page.format("")))
+    assert "HL302" in rules_of(check(page.format("Buy a starter pack.")))
+
+
 def test_a_weak_shop_signal_counts_once_however_often_it_is_repeated(check):
     page = "CBD oil calms anxiety.\n\nReviews\n\n{}"
     assert "HL302" not in rules_of(check(page.format("Reviews from our readers.")))
