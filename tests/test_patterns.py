@@ -933,6 +933,12 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Melatonin helps with insomnia. In pooled trials people fell asleep only about 7 minutes faster.", "HL204"),
     ("Melatonin helps with insomnia. It shortened the time to fall asleep by only a few minutes on average.", "HL204"),
     ("Melatonin helps with insomnia. People fell asleep roughly 7 minutes sooner on average.", "HL204"),
+    # how unclear or disappointing the trials were; no product of its kind approved
+    ("Zinc lozenges shorten colds. Trials haven't clearly shown that they help children.", "HL204"),
+    ("Zinc lozenges shorten colds. Results in studies have varied.", "HL204"),
+    ("Glucosamine eases joint pain. The best trials have been disappointing.", "HL204"),
+    ("Glucosamine eases joint pain. In the GAIT trial it was not significantly better than placebo.", "HL204"),
+    ("Vapes help smokers quit. In the US no e-cigarette is approved as a quit-smoking medicine.", "HL204"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
