@@ -1585,6 +1585,12 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("What we know about ivermectin. Poison centers have treated people with nausea, vomiting and seizures after "
      "taking it.", set(), {"HL101"}),
     ("Ibogaine for addiction. Ibogaine treated my opioid addiction in one weekend.", {"HL101"}, set()),
+    # a trial's length, and the first days when side effects settle, are no speed
+    ("Apple cider vinegar for weight loss. A 2024 study found that people who drank it lost up to 15 pounds in 12 weeks.",
+     set(), {"HL104"}),
+    ("Nicotine pouches help smokers quit. A little tingling or gum irritation in the first few days is normal and "
+     "usually fades.", set(), {"HL104"}),
+    ("Semaglutide for weight loss. Down 32 lbs in 8 weeks on semaglutide!", {"HL104"}, set()),
     # how fast a tablet dissolves is not how fast it works
     ("Homeopathy for teething. Teething tablets that soothe sore gums. Dissolves instantly on the tongue, no mess.",
      set(), {"HL104"}),
