@@ -1585,6 +1585,9 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("What we know about ivermectin. Poison centers have treated people with nausea, vomiting and seizures after "
      "taking it.", set(), {"HL101"}),
     ("Ibogaine for addiction. Ibogaine treated my opioid addiction in one weekend.", {"HL101"}, set()),
+    # stories that circulate are reported, not claimed
+    ("About cannabis and cancer. You may have read stories online about cannabis oil curing cancer.", set(),
+     {"HL101", "HL103"}),
     # a medicine stopped is the warning, not the effect
     ("About Epidiolex. Stopping a seizure medicine abruptly can make seizures more frequent.", set(), {"HL101", "HL103"}),
     ("About ibogaine and bipolar disorder. Stopping lithium without his psychiatrist is dangerous on its own.", set(),
