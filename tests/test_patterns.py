@@ -1585,6 +1585,10 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("What we know about ivermectin. Poison centers have treated people with nausea, vomiting and seizures after "
      "taking it.", set(), {"HL101"}),
     ("Ibogaine for addiction. Ibogaine treated my opioid addiction in one weekend.", {"HL101"}, set()),
+    # "gentle" said of the reader or of an activity
+    ("Ayahuasca for depression. Until next time, be gentle with yourselves.", set(), {"HL107"}),
+    ("Apple cider vinegar for weight loss. Top with sparkling water and give it one more gentle stir.", set(), {"HL107"}),
+    ("Ashwagandha for stress. Our gentle formula calms stress.", {"HL107"}, set()),
     # stories that circulate are reported, not claimed
     ("About cannabis and cancer. You may have read stories online about cannabis oil curing cancer.", set(),
      {"HL101", "HL103"}),
