@@ -1585,6 +1585,11 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("What we know about ivermectin. Poison centers have treated people with nausea, vomiting and seizures after "
      "taking it.", set(), {"HL101"}),
     ("Ibogaine for addiction. Ibogaine treated my opioid addiction in one weekend.", {"HL101"}, set()),
+    # the last of a list of customers, someone helped
+    ("IV vitamin C for colds. A glow drip loved by brides-to-be and anyone with a big event on the calendar.", set(),
+     {"HL110"}),
+    ("Ayahuasca for depression. Two facilitators stay until morning to help anyone who needs a hand.", set(), {"HL110"}),
+    ("IV vitamin C for colds. Our drip works for anyone with a cold.", {"HL110"}, set()),
     # "gentle" said of the reader or of an activity
     ("Ayahuasca for depression. Until next time, be gentle with yourselves.", set(), {"HL107"}),
     ("Apple cider vinegar for weight loss. Top with sparkling water and give it one more gentle stir.", set(), {"HL107"}),
