@@ -1585,6 +1585,10 @@ def test_wording_from_the_dev_pages_of_the_sixth_sessions_rounds(check, text, ru
     ("What we know about ivermectin. Poison centers have treated people with nausea, vomiting and seizures after "
      "taking it.", set(), {"HL101"}),
     ("Ibogaine for addiction. Ibogaine treated my opioid addiction in one weekend.", {"HL101"}, set()),
+    # an approval told as a limit or of something else
+    ("Ketamine for depression. The FDA has approved it only as an anesthetic.", set(), {"HL109"}),
+    ("Chlorine dioxide for autism. That's the same FDA that approved opioids.", set(), {"HL109"}),
+    ("Ketamine for depression. Ketamine is FDA-approved for depression.", {"HL109"}, set()),
     # the last of a list of customers, someone helped
     ("IV vitamin C for colds. A glow drip loved by brides-to-be and anyone with a big event on the calendar.", set(),
      {"HL110"}),
