@@ -160,7 +160,8 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
     "interventions": (
         _c("id", "id"), _c("name"), _c("class", required=False), _c("names", "list", required=False),
         _c("street_names", "list", required=False), _c("misspellings", "list", required=False),
-        _c("common_words", "list", required=False),
+        # Added after corpora were written without it: a folder may leave the column out.
+        _c("common_words", "list", required=False, may_be_absent=True),
     ),
     "conditions": (
         _c("id", "id"), _c("name"), _c("synonyms", "list", required=False),

@@ -318,3 +318,18 @@ def test_every_word_of_the_shipped_lexicons_patterns_can_match():
                             if all(len(tokens) > 1 for tokens in split.tokens(word, key == "LOWER")):
                                 dead.add((entry.id, word))
     assert not dead
+
+
+def test_longest_first_keeps_a_nested_match_only_where_asked():
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import longest_first
+
+    def entry(ident):
+        return Entry(ident, "qualifiers", (), (), {})
+
+    comparison, safety, inner = entry("comparison"), entry("safety"), entry("inner")
+    matches = [(comparison, 0, 8), (safety, 0, 4), (inner, 1, 3)]
+    assert [e.id for e, _, _ in longest_first(matches)] == ["comparison"]
+    # kept inside the comparison, but nothing is kept inside what was kept that way
+    keep = longest_first(matches, keep_nested=lambda e, outer: outer.id == "comparison")
+    assert [(e.id, s, t) for e, s, t in keep] == [("comparison", 0, 8), ("safety", 0, 4)]

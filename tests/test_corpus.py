@@ -93,6 +93,22 @@ def test_each_error_names_file_row_and_column(broken, table, old, new, column, m
     assert hit[0].row >= 1 and str(path) in str(hit[0])
 
 
+def test_an_interventions_table_written_before_common_words_still_loads(broken):
+    folder, _ = broken
+    path = folder / "interventions.csv"
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0][-1] == "common_words"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(row[:-1] for row in rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    corpus, problems = validate_corpus([folder])
+    assert not problems, [str(p) for p in problems]
+    assert corpus.interventions["ozone-therapy"].common_words == ()
+
+
 def test_missing_sources_is_an_error(broken):
     folder, _ = broken
     path = folder / "evidence.csv"

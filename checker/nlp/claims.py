@@ -154,9 +154,8 @@ class ClaimFinder:
         # inside it (the words that make it so need not hold the cue): set apart before
         # longest-first.
         silencers = sorted((s, e, entry["silences"]) for entry, s, e in matched if entry.get("silences"))
-        candidates = within_sentences([m for m in matched if not m[0].get("silences")], sentence_bounds(doc))
-        cue_matches = longest_first(candidates, keep_equal=True)
-        cue_matches = _with_nested_qualifiers(candidates, cue_matches)
+        cue_matches = longest_first(within_sentences([m for m in matched if not m[0].get("silences")], sentence_bounds(doc)),
+                                    keep_equal=True, keep_nested=_claimed_inside)
         silencer_starts = [s for s, _, _ in silencers]
         lookalike_spans = {(s, e) for entry, s, e in cue_matches if entry.file == "lookalikes"}
         cue_matches = [m for m in cue_matches if (m[1], m[2]) not in lookalike_spans]
@@ -450,24 +449,12 @@ def sentence_bounds(doc) -> list[tuple[int, int]]:
     return bounds
 
 
-def _with_nested_qualifiers(candidates, kept):
+def _claimed_inside(inner, outer) -> bool:
     """Safety or speed inside a longer comparison is claimed too: "without making you drowsy,
     unlike antihistamines" claims a comparison and, inside it, safety; "did more for my PTSD
     in three sessions than ten years of SSRIs", a comparison and a speed."""
-    kept_set = set((e.id, s, t) for e, s, t in kept)
-    extra = []
-    for entry, start, end in candidates:
-        if entry.file != "qualifiers" or (entry.id, start, end) in kept_set:
-            continue
-        covering = [(e, s, t) for e, s, t in kept if s <= start and end <= t]
-        if entry["qualifier"] in ("safety", "speed") \
-                and covering and all(e.file == "qualifiers" and e["qualifier"] == "comparison" for e, _, _ in covering) \
-                and not any(e.file == "qualifiers" and e["qualifier"] == entry["qualifier"] and s <= start and end <= t
-                            for e, s, t in extra):
-            extra.append((entry, start, end))
-    if not extra:
-        return kept
-    return sorted(kept + extra, key=lambda m: (m[1], -(m[2] - m[1])))
+    return inner.file == outer.file == "qualifiers" and outer["qualifier"] == "comparison" \
+        and inner["qualifier"] in ("safety", "speed")
 
 
 def _block_kind(char: int, blocks, starts) -> str:

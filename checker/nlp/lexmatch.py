@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH
@@ -532,19 +532,31 @@ class EntryMatcher:
                         yield self.entries[pattern.entry_id], start, end
 
 
-def longest_first(matches: Iterable[tuple[Entry, int, int]], keep_equal: bool = False) -> list[tuple[Entry, int, int]]:
+def longest_first(matches: Iterable[tuple[Entry, int, int]], keep_equal: bool = False,
+                  keep_nested: Callable[[Entry, Entry], bool] | None = None) -> list[tuple[Entry, int, int]]:
     """Drop matches nested in a longer one ("clinically proven" over "proven"). With
     ``keep_equal``, entries that match the very same words are all kept: one phrase can say
-    two things ("safer than" claims safety and a comparison)."""
+    two things ("safer than" claims safety and a comparison). With ``keep_nested(inner,
+    outer)``, a match nested in the longer one that covers it is kept where that says so (a
+    safety cue inside a longer comparison: "without making you drowsy, unlike antihistamines"
+    claims both), but not one nested in a match kept that way."""
     ordered = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
     kept: list[tuple[Entry, int, int]] = []
-    taken_until = -1
+    taken_until = nested_until = -1
+    outer = None  # the match that reaches taken_until
     for match in ordered:
         if match[2] <= taken_until:
-            if not (keep_equal and kept and kept[-1][1:] == match[1:]):
+            if keep_equal and kept and kept[-1][1:] == match[1:]:
+                pass
+            elif keep_nested is not None and match[2] > nested_until and keep_nested(match[0], outer[0]):
+                kept.append(match)
+                nested_until = match[2]
+                continue
+            else:
                 continue
         kept.append(match)
-        taken_until = match[2]
+        if match[2] > taken_until:
+            taken_until, outer = match[2], match
     return kept
 
 

@@ -14,7 +14,7 @@ def render_described(described: list[dict], stream) -> None:
             say(console, f"  names: {', '.join(item['names']) or '-'}")
             if item["street_names"]:
                 say(console, f"  street names: {', '.join(item['street_names'])}")
-            if item.get("common_words"):
+            if item["common_words"]:
                 say(console, f"  common words: {', '.join(item['common_words'])}")
             if item["misspellings"]:
                 say(console, f"  misspellings: {', '.join(item['misspellings'])}")
