@@ -81,12 +81,16 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
 #   caveats `generic`: a risk told in general words ("can cause"), which names the risks the
 #   cues after it name when nothing else follows it but stop words and the words listed
 #   ("may cause mild drowsiness").
+# - qualifiers `beside_condition`: the qualifier claims an effect without an effect word when
+#   the sentence names a condition ("a miracle for insomnia", "nature's Xanax for anxiety",
+#   "Cools hot flashes in as little as 7 days": praise, a comparison, a time to an outcome);
 # - lookalikes `silences`: the qualifiers ("speed") that the phrase voids anywhere in its
 #   clause, not only inside it ("after a single infusion the benefit wears off within days"
 #   times an effect's end, not its onset); such a phrase hides no other cue inside it.
 OPTIONAL: Mapping[str, Mapping[str, type]] = MappingProxyType({"context": {"max_scope": int, "through_relative": bool}, "effects": {"implies": str, "before_condition": int, "after_condition": int, "not_after": list, "needs_subject": bool},
                                                              "caveats": {"states": str, "names": list, "bare_name": bool,
                                                                          "needs": list, "answered_no": bool, "generic": list},
+                                                             "qualifiers": {"beside_condition": bool},
                                                              "lookalikes": {"silences": list}})
 BASE_KEYS = {"id", "phrases", "patterns", "forms", "note"}
 FORMS = ("exact", "verb", "noun")
@@ -225,6 +229,8 @@ def load_lexicon_file(path: Path) -> list[Entry]:
                 lowest = 0 if name in ("max_scope", "after_condition") else 1
                 if wanted is int and (isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= 200):
                     raise _fail(path, entry_id, f"'{name}' must be a whole number from {lowest} to 200 (got {value!r})")
+                if wanted is bool and not isinstance(value, bool):
+                    raise _fail(path, entry_id, f"'{name}' must be true or false (got {value!r})")
                 if wanted is str and not (isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value)):
                     raise _fail(path, entry_id, f"'{name}' must be an id such as \"weight-loss\" (got {value!r})")
                 if wanted is list:

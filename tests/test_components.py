@@ -197,6 +197,18 @@ def test_a_lookalike_silences_only_qualifiers_that_exist(tmp_path):
         load_lexicon_file(path)
 
 
+def test_a_qualifier_may_claim_beside_a_condition(tmp_path):
+    from checker.errors import DataError
+    from checker.lexicon import load_lexicon_file
+
+    path = tmp_path / "qualifiers.toml"
+    path.write_text('[[entry]]\nid = "q"\nqualifier = "speed"\nbeside_condition = true\nphrases = ["within days"]\n')
+    assert load_lexicon_file(path)[0].get("beside_condition") is True
+    path.write_text('[[entry]]\nid = "q"\nqualifier = "speed"\nbeside_condition = "yes"\nphrases = ["within days"]\n')
+    with pytest.raises(DataError, match="beside_condition"):
+        load_lexicon_file(path)
+
+
 def test_a_capital_letter_before_a_full_stop_ends_the_name_and_the_sentence():
     nlp = build_pipeline()
     doc = nlp("Men with low T. Take vitamin D. It helps.")

@@ -1621,6 +1621,27 @@ def test_wording_from_the_dev_pages_of_the_seventh_session(check, text, rules, a
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text, rules, absent", [
+    # a time to an outcome beside a condition's name claims without an effect word
+    ("About zinc lozenges. My cold was a memory within 48 hours.", {"HL104"}, set()),
+    ("About turmeric. My arthritis flare-ups settle within days.", {"HL104"}, set()),
+    ("About black cohosh. Cools hot flashes in as little as 7 days.", {"HL104"}, set()),
+    # ... but not the first days of use, when side effects are told, nor a delivery time
+    ("About probiotics. Some people notice gas or bloating in the first week.", set(), {"HL104"}),
+    ("About nicotine pouches. A dry or sore throat is common for the first few days.", set(), {"HL104"}),
+    ("About ketamine troches. Your order ships in 3 to 5 days.", set(), {"HL104"}),
+])
+def test_a_time_to_an_outcome_beside_a_condition_is_a_claim(check, text, rules, absent):
+    """Qualifiers with `beside_condition` (lexicon): from dev pages of rounds 1-95."""
+    found = rules_of(check(text))
+    assert rules <= found and not absent & found, found
+
+
+def test_the_same_words_matched_twice_are_quoted_once(check):
+    finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
+    assert finding.message.count("'within days'") == 1 and not finding.related
+
+
 @pytest.mark.parametrize("text, fragment", [
     ("hCG drops for weight loss. Using it for weight loss is off-label, and no hCG product is approved for it.", "off-label"),
     ("Ketamine infusions for depression. Using it for depression is off-label.", "off-label"),

@@ -129,6 +129,7 @@ class ClaimFinder:
                                   + tuple(e for e in lookalikes if e["looks_like"] != "condition")
                                   + lex.of("jurisdictions"))
         self._needs_subject = frozenset(e.id for e in lex.of("effects") if e.get("needs_subject"))
+        self._beside_condition = frozenset(e.id for e in lex.of("qualifiers") if e.get("beside_condition"))
         # Matched on their own: they hide condition mentions, not cues, and must not win
         # longest-first over a cue beside them.
         self._modifiers = EntryMatcher(nlp.vocab, nlp.tokenizer,
@@ -327,8 +328,10 @@ class ClaimFinder:
             # Speed, durability and breadth words claim something only about an effect:
             # "ships within 24 hours", "everyone responds differently" do not.
             # Praise that names the condition says it works ("a miracle for anyone who can't
-            # sleep": the context stage reads it as efficacy), so they count beside it too.
-            if not effects and not (CONDITION in explicit and any(q.value in ("hype", "comparison") for q in qualifiers)):
+            # sleep": the context stage reads it as efficacy), and so does a time to an outcome
+            # ("Cools hot flashes in as little as 7 days"), so those count beside it too
+            # (lexicon `beside_condition`).
+            if not effects and not (CONDITION in explicit and any(q.entry in self._beside_condition for q in qualifiers)):
                 qualifiers = [q for q in qualifiers if q.value not in QUALIFIERS_NEEDING_AN_EFFECT]
                 if not qualifiers:
                     continue
