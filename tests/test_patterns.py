@@ -1637,6 +1637,23 @@ def test_a_time_to_an_outcome_beside_a_condition_is_a_claim(check, text, rules, 
     assert rules <= found and not absent & found, found
 
 
+@pytest.mark.parametrize("text", [
+    "Dronabinol is approved to treat chemotherapy nausea in adults whose sickness has not been controlled by standard "
+    "anti-sickness medicines.",
+    "Nabilone can ease chemotherapy nausea when the usual anti-sickness medicines haven't worked.",
+    "Spravato can help adults whose depression hasn't responded to other antidepressants.",
+])
+def test_who_a_treatment_is_for_told_by_what_failed_them_negates_nothing(check, text):
+    report = check(text)
+    assert report.claims and all("negated" not in c.context for c in report.claims)
+    assert not {"HL101", "HL103"} & rules_of(report)  # the effect word is the other treatment's
+
+
+def test_a_treatment_that_has_not_helped_is_still_negated(check):
+    claims = check("In trials, cold symptoms have not improved with elderberry.").claims
+    assert claims and all("negated" in c.context for c in claims)
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
