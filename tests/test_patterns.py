@@ -939,6 +939,10 @@ def test_hype_is_novelty_claimed_not_enthusiasm_or_programme_names(check, text, 
     ("Glucosamine eases joint pain. The best trials have been disappointing.", "HL204"),
     ("Glucosamine eases joint pain. In the GAIT trial it was not significantly better than placebo.", "HL204"),
     ("Vapes help smokers quit. In the US no e-cigarette is approved as a quit-smoking medicine.", "HL204"),
+    # who gives it, told with words between, or before it
+    ("Stem cell therapy repairs damaged knees. Injections are performed by our team of licensed physicians.", "HL203"),
+    ("Stem cell therapy repairs damaged knees. Physician-administered in our clinic.", "HL203"),
+    ("MDMA heals PTSD. Two trained therapists are in the room for the whole session.", "HL203"),
 ])
 def test_caveats_told_in_plain_words(check, page, rule):
     assert rule not in rules_of(check(page))
