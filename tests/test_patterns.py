@@ -1658,6 +1658,23 @@ def test_a_treatment_that_has_not_helped_is_still_negated(check):
     assert claims and all("negated" in c.context for c in claims)
 
 
+@pytest.mark.parametrize("text", [
+    "About cannabis. For my back pain, cannabis works.",
+    "About fish oil. A daily capsule does wonders for my joint pain.",
+    "About compounded semaglutide. Weight Loss That Works",
+])
+def test_it_works_said_plainly_claims_efficacy(check, text):
+    assert [c.strength for c in check(text).claims] == ["efficacy"]
+
+
+@pytest.mark.parametrize("text", [
+    "About homeopathy. Nobody can fully explain how homeopathy works, but we think it does.",
+    "About kratom withdrawal. Sweats, chills, the works.",
+])
+def test_how_it_works_and_the_works_claim_nothing(check, text):
+    assert not check(text).claims
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
