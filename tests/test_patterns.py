@@ -1675,6 +1675,15 @@ def test_how_it_works_and_the_works_claim_nothing(check, text):
     assert not check(text).claims
 
 
+@pytest.mark.parametrize("text", [
+    "About CBD. The breakthrough for chronic pain that our members can't stop talking about.",
+    "About fish oil. I took it all through chemo, and my oncologist couldn't believe how much my tumor had shrunk.",
+])
+def test_praise_built_on_a_negation_negates_nothing(check, text):
+    claims = check(text).claims
+    assert claims and all("negated" not in c.context for c in claims)
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
