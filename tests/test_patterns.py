@@ -1684,6 +1684,14 @@ def test_praise_built_on_a_negation_negates_nothing(check, text):
     assert claims and all("negated" not in c.context for c in claims)
 
 
+@pytest.mark.parametrize("text, rules", [
+    ("About stem cell therapy. We have seen remarkable results in multiple sclerosis.", {"HL101"}),
+    ("About glucosamine. Long-lasting results for knee osteoarthritis.", {"HL102", "HL105"}),  # both things said
+])
+def test_results_praised_are_an_effect(check, text, rules):
+    assert rules <= rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
