@@ -1692,6 +1692,20 @@ def test_results_praised_are_an_effect(check, text, rules):
     assert rules <= rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "About ozone therapy. Clinics that market ozone to treat cancer are making claims no regulator accepts.",
+    "About ozone therapy. Websites promoting ozone often say it kills every virus.",
+    "About BPC-157. You may have seen BPC-157 promoted elsewhere as a healing peptide for tendons.",
+    "About berberine. My sister sends me videos, and one of them said it lowers A1c like a prescription.",
+])
+def test_what_sellers_and_others_promote_is_reported_not_claimed(check, text):
+    assert not {"HL101", "HL103"} & rules_of(check(text))
+
+
+def test_a_claim_after_what_is_sold_online_is_still_made(check):
+    assert "HL102" in rules_of(check("About hCG. Unlike the cheap drops sold online, our hCG drops melt belly fat."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
