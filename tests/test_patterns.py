@@ -1706,6 +1706,15 @@ def test_a_claim_after_what_is_sold_online_is_still_made(check):
     assert "HL102" in rules_of(check("About hCG. Unlike the cheap drops sold online, our hCG drops melt belly fat."))
 
 
+@pytest.mark.parametrize("text", [
+    "About nabilone. It comes on prescription from the cancer team that is managing your chemotherapy.",
+    "About ashwagandha. My endocrinologist told me to steer well clear of it with my thyroid condition.",
+    "About nicotine pouches. Ask at the counter about your local NHS stop smoking service.",
+])
+def test_who_gives_care_and_keeping_away_claim_nothing(check, text):
+    assert not {"HL101", "HL103"} & rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
