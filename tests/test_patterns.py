@@ -1715,6 +1715,15 @@ def test_who_gives_care_and_keeping_away_claim_nothing(check, text):
     assert not {"HL101", "HL103"} & rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, rules", [
+    ("About berberine. Since adding berberine, my A1C is the lowest it's been in six years.", {"HL103"}),
+    ("About testosterone boosters. My T levels were the best they've been since my twenties.", {"HL101"}),
+    ("About kava. On the flight my anxiety stayed manageable for the first time in years.", {"HL103"}),
+])
+def test_an_outcome_at_its_best_in_years_is_an_effect(check, text, rules):
+    assert rules <= rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
