@@ -1724,6 +1724,14 @@ def test_an_outcome_at_its_best_in_years_is_an_effect(check, text, rules):
     assert rules <= rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, rules", [
+    ("About ivermectin. At the first sign of COVID, take 0.4 mg per kilo daily for five days.", {"HL102"}),
+    ("About homeopathy. Take it at the first sign of flu-like symptoms.", {"HL101"}),
+])
+def test_an_instruction_at_the_first_sign_of_a_condition_claims_its_use(check, text, rules):
+    assert rules <= rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
