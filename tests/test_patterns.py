@@ -866,6 +866,8 @@ def test_legal_as_a_department_is_no_status_claim(check):
 @pytest.mark.parametrize("label, fires", [
     ("Legal", False),  # a section heading
     ("Shipping and legal", False),
+    ("Legal and travel", False),
+    ("Legal and safe", True),  # another claim beside it
     ("Legally:", False),  # a lead-in to what follows
     ("Federally legal", True),  # a degree makes it a claim
     ("100% Legal", True),

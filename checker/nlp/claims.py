@@ -58,12 +58,20 @@ CITATION_LEAD = re.compile(r"(?:^|(?<=[\s*_(]))(?:Sources?|References|Bibliograp
 CLAUSE_BREAKS = {";", "but", "however", "although", "whereas", "yet"}
 
 
-def _stands_alone(doc, cue, sent_start: int, sent_end: int, heading: bool) -> bool:
+def _stands_alone(doc, cue, sent_start: int, sent_end: int, heading: bool, only_cue: bool = False) -> bool:
     """Whether a one-word cue is a label: the whole sentence, or in a heading, the last word
-    after nothing but punctuation or a coordinator ("Shipping and legal")."""
-    if cue.end - cue.start != 1 or not all(t.is_punct or t.is_space for t in doc[cue.end:sent_end]):
+    after nothing but punctuation or a coordinator ("Shipping and legal"), or, for legality,
+    the first word before a coordinator and a word or two ("Legal and travel"; "Approved and
+    trusted" claims)."""
+    if cue.end - cue.start != 1:
         return False
+    after = [t for t in doc[cue.end:sent_end] if not (t.is_punct or t.is_space)]
     before = doc[cue.start - 1] if cue.start > sent_start else None
+    if heading and only_cue and cue.value == "legality" and before is None and after \
+            and doc[cue.end].lower_ in COORDINATORS and len(after) <= 3:
+        return True
+    if after:
+        return False
     return before is None or (heading and (before.is_punct or before.lower_ in COORDINATORS))
 
 
@@ -340,7 +348,8 @@ class ClaimFinder:
             # no subject, degree ("federally") or place ("in the UK") makes it a claim.
             if not effects and not explicit:
                 heading = block in ("title", "heading")
-                qualifiers = [q for q in qualifiers if not (q.value in STATUS_QUALIFIERS and _stands_alone(doc, q, sent_start, sent_end, heading))]
+                qualifiers = [q for q in qualifiers if not (q.value in STATUS_QUALIFIERS and _stands_alone(doc, q, sent_start, sent_end, heading,
+                                                                                                      len(qualifiers) == 1))]
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
             if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
