@@ -1734,6 +1734,14 @@ def test_an_instruction_at_the_first_sign_of_a_condition_claims_its_use(check, t
     assert rules <= rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, rules", [
+    ("About ayahuasca. Break the grip of depression and addiction", {"HL101"}),
+    ("About ayahuasca. One weekend at the retreat freed me from my alcohol addiction for good.", {"HL101", "HL105"}),
+])
+def test_freed_from_a_condition_is_an_effect(check, text, rules):
+    assert rules <= rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
