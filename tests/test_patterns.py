@@ -1742,6 +1742,11 @@ def test_freed_from_a_condition_is_an_effect(check, text, rules):
     assert rules <= rules_of(check(text))
 
 
+def test_remission_is_an_outcome_and_clients_in_remission_are_not(check):
+    assert "HL101" in rules_of(check("About IV vitamin C. After weekly drips my ovarian cancer is in remission."))
+    assert not check("About IV vitamin C. Clients in active cancer treatment and clients in remission book our drip.").claims
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
