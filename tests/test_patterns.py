@@ -1747,6 +1747,12 @@ def test_remission_is_an_outcome_and_clients_in_remission_are_not(check):
     assert not check("About IV vitamin C. Clients in active cancer treatment and clients in remission book our drip.").claims
 
 
+@pytest.mark.parametrize("text", ["Elderberry syrup: nature's Tamiflu", "Vitamin D3: nature's flu shot",
+                                  "Testosterone boosters: it's nature's TRT."])
+def test_named_after_a_medicine_it_is_set_against(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
