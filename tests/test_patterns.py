@@ -1748,7 +1748,9 @@ def test_remission_is_an_outcome_and_clients_in_remission_are_not(check):
 
 
 @pytest.mark.parametrize("text", ["Elderberry syrup: nature's Tamiflu", "Vitamin D3: nature's flu shot",
-                                  "Testosterone boosters: it's nature's TRT."])
+                                  "Testosterone boosters: it's nature's TRT.",
+                                  "Unlike naproxen, which can upset your stomach, turmeric calms knee pain.",
+                                  "Saw palmetto for hair loss. Unlike minoxidil, it works from the inside."])
 def test_named_after_a_medicine_it_is_set_against(check, text):
     assert "HL106" in rules_of(check(text))
 
