@@ -468,12 +468,7 @@ def kind_qualifier(a: Assessor, rule: Rule, document: Document, facts: PageFacts
     qualifier = p["qualifier"]
     for claim in facts.claims:
         info = claim.info
-        cues, spans = [], set()
-        for c in claim.qualifiers:
-            # (the same words matched by two entries of one qualifier, "within days", are one cue)
-            if c.value == qualifier and asserted(c) and (c.start, c.end) not in spans:
-                spans.add((c.start, c.end))
-                cues.append(c)
+        cues = [c for c in claim.qualifiers if c.value == qualifier and asserted(c)]
         if not cues or not info.asserted:
             continue
         row = a.corpus.evidence_for(info.intervention, info.condition) if info.intervention and info.condition else None

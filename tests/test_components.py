@@ -197,6 +197,16 @@ def test_a_lookalike_silences_only_qualifiers_that_exist(tmp_path):
         load_lexicon_file(path)
 
 
+def test_the_not_helped_by_other_treatment_patterns_are_the_same_in_both_files():
+    # The look-alike hides the effect word, the pseudo-negation the negation: one wording, two
+    # stages, and the two lists must not drift apart.
+    from checker.lexicon import load_lexicon
+
+    lexicon = load_lexicon(None)
+    assert lexicon.entries["pseudo.not-helped-by-other-treatment"].patterns == \
+        lexicon.entries["lookalike.not-helped-by-other-treatment"].patterns
+
+
 def test_a_qualifier_may_claim_beside_a_condition(tmp_path):
     from checker.errors import DataError
     from checker.lexicon import load_lexicon_file

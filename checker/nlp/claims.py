@@ -343,13 +343,17 @@ class ClaimFinder:
                 qualifiers = [q for q in qualifiers if q.value not in QUALIFIERS_NEEDING_AN_EFFECT]
                 if not qualifiers:
                     continue
+            # The same words matched by two entries of one qualifier ("within days") are one cue,
+            # once the entries have said what they allow (`beside_condition` above).
+            qualifiers = _one_cue_per_span(qualifiers)
             # A heading that only names a status topic ("Legal", "Shipping and legal") labels
             # its section, and so does a lead-in that is nothing but the word ("Legally: ..."):
             # no subject, degree ("federally") or place ("in the UK") makes it a claim.
             if not effects and not explicit:
                 heading = block in ("title", "heading")
-                qualifiers = [q for q in qualifiers if not (q.value in STATUS_QUALIFIERS and _stands_alone(doc, q, sent_start, sent_end, heading,
-                                                                                                      len(qualifiers) == 1))]
+                only_cue = len(qualifiers) == 1
+                qualifiers = [q for q in qualifiers
+                              if not (q.value in STATUS_QUALIFIERS and _stands_alone(doc, q, sent_start, sent_end, heading, only_cue))]
             if not explicit and not ((effects and block in ("list-item", "heading")) or qualifiers):
                 continue
             if set(explicit) == {PRODUCT} and explicit[PRODUCT].id == "pronoun" and not qualifiers \
@@ -459,6 +463,16 @@ def sentence_bounds(doc) -> list[tuple[int, int]]:
     bounds = list(zip(starts, starts[1:] + [n]))
     doc.user_data["hl_sentence_bounds"] = bounds  # read by the claims and caveats stages
     return bounds
+
+
+def _one_cue_per_span(qualifiers: list[Cue]) -> list[Cue]:
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for cue in qualifiers:
+        if (cue.value, cue.start, cue.end) not in seen:
+            seen.add((cue.value, cue.start, cue.end))
+            kept.append(cue)
+    return kept
 
 
 def _claimed_inside(inner, outer) -> bool:
