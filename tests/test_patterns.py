@@ -1755,6 +1755,30 @@ def test_named_after_a_medicine_it_is_set_against(check, text):
     assert "HL106" in rules_of(check(text))
 
 
+SOURCES_LISTS = [
+    # a heading names the list: every block to the next heading is a source
+    "# Ivermectin\n\nIvermectin is a medicine.\n\n## Sources\n\n"
+    "Effect of higher-dose ivermectin vs placebo on time to sustained recovery in COVID-19.\n\n"
+    "Ivermectin cures COVID, say the fake-cure sellers (news report).\n",
+    "# Colloidal silver\n\nSome facts.\n\n## Our sources\n\n- Fake coronavirus cures: regulators warn sellers (9 March 2020).\n",
+    # a line that is only the label heads the list items after it
+    "# Colloidal silver\n\nSome facts.\n\n**Sources**\n\n1. Fake coronavirus cures: regulators warn sellers (9 March 2020).\n"
+    "2. Miracle Mineral Solution safety alert.\n",
+]
+
+
+@pytest.mark.parametrize("page", SOURCES_LISTS)
+def test_a_list_of_sources_claims_nothing(check, page):
+    report = check(page, format="markdown")
+    assert not report.claims and not [f for f in report.findings if f.rule.startswith("HL1")]
+
+
+def test_a_label_of_sources_reaches_only_its_list(check):
+    page = ("# Colloidal silver\n\nSome facts.\n\nSources:\n\n- A safety alert (2019).\n\n"
+            "Colloidal silver cures the flu in days.\n")
+    assert [c.text for c in check(page, format="markdown").claims] == ["Colloidal silver cures the flu in days."]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related

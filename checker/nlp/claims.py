@@ -54,6 +54,10 @@ COORDINATORS = ("and", "or", "&", "+")
 CITATION_ENTRY = re.compile(r"^(?:[-*•\s]*[A-Z][\w'’-]+ [A-Z]{1,3}\b[,.]|.{0,80}\bet al\b).*\b(?:19|20)\d\d[a-z]?\b"
                             r"[\s\d;:,.()–-]*$", re.S)
 CITATION_LEAD = re.compile(r"(?:^|(?<=[\s*_(]))(?:Sources?|References|Bibliography|Further reading|Citations)\b[^:.\n]{0,40}:")
+# A heading that names a list of sources ("Sources", "Our sources", "References and further
+# reading"): what stands under it, to the next heading, is that list.
+CITATION_HEADING = re.compile(r"^[\W_]*(?:(?:our|key|selected|main)\s+)?(?:Sources?|References|Bibliography|Further reading|Citations)"
+                              r"(?:\s+(?:and|&)\s+(?:further reading|sources|references))?[\W_]*$", re.I)
 # Grammar: words that start a new clause, which a lexicon `silences` phrase does not reach past
 CLAUSE_BREAKS = {";", "but", "however", "although", "whereas", "yet"}
 
@@ -493,8 +497,19 @@ def _block_kind(char: int, blocks, starts) -> str:
 def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
     """The (start, end) character ranges of reference-list entries and "Sources:" lists."""
     ranges = []
+    listed_under = ""  # "heading": every block to the next heading; "label": the list items after it
     for start, end, kind in blocks:
+        label = CITATION_HEADING.match(text[start:end].strip())
         if kind in ("title", "heading"):
+            listed_under = "heading" if label else ""
+            continue
+        if label:  # a line that is only the label ("**Sources**", "Sources:") heads the list after it
+            listed_under = "label"
+            continue
+        if listed_under == "label" and kind != "list-item":
+            listed_under = ""
+        if listed_under:
+            ranges.append((start, end))
             continue
         chunk = text[start:end]
         if len(chunk) <= 400 and CITATION_ENTRY.match(chunk.strip()):
