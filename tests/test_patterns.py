@@ -1779,6 +1779,23 @@ def test_a_label_of_sources_reaches_only_its_list(check):
     assert [c.text for c in check(page, format="markdown").claims] == ["Colloidal silver cures the flu in days."]
 
 
+@pytest.mark.parametrize("text", [
+    "Nicotine pouches. Your pharmacist can tell you about FDA-approved quit-smoking medicines.",
+    "MDMA. Unlike the two antidepressants approved for PTSD, our retreat offers something new.",
+    "Kratom. Ask about legal painkillers first.",
+])
+def test_a_status_word_beside_another_kind_of_treatment_is_its_status(check, text):
+    assert "HL109" not in [f.rule for f in check(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "SARMs. Ostarine is a legal alternative to anabolic steroids.",
+    "Homeopathy. Yes: homeopathic medicines are FDA-approved drugs.",
+])
+def test_a_status_said_of_the_subject_is_still_claimed(check, text):
+    assert "HL109" in [f.rule for f in check(text).findings]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related

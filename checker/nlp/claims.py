@@ -46,6 +46,9 @@ QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
 # to words).
 BREADCRUMB_SEPARATOR = re.compile(r"(?<=\s)[>›»→](?=\s)")
 STATUS_QUALIFIERS = ("approval", "legality")
+STATUS_REACH = 3  # tokens from a status word to the treatment it describes ("approved quit - smoking medicines")
+COPULAS = {"is", "are", "was", "were", "'s", "’s", "be", "been", "being"}
+LINKING_WORDS = {"to", "than", "for", "of", "with", "and", "or", "as", "like", "unlike", "instead"}
 COORDINATORS = ("and", "or", "&", "+")
 # A reference list is not copy: a cited title ("Meta-analysis: melatonin for the treatment of
 # primary sleep disorders. PLoS One. 2013.") names what a paper studied, it claims nothing.
@@ -307,6 +310,14 @@ class ClaimFinder:
             for start, end, values in silencers[lo:hi]:
                 left, right = _clause_around(doc, start, end, sent_start, sent_end)
                 qualifiers = [q for q in qualifiers if not (q.value in values and left <= q.start < right)]
+            # A status word right before or after another kind of treatment is that treatment's
+            # status ("FDA-approved quit-smoking medicines", "the two antidepressants approved
+            # for PTSD"), not the page's product's ("homeopathic medicines are FDA-approved
+            # drugs" says it of the subject).
+            if qualifiers:
+                others = [(m.start, m.end) for m in sent_mentions if m.label == PRODUCT and m.id == "other-treatment"]
+                qualifiers = [q for q in qualifiers if not (q.value in STATUS_QUALIFIERS and others
+                                                            and _status_of_another(doc, q, others, sent_start))]
             # A failure told of the sentence's own subject ("CBD didn't touch my anxiety",
             # "Kratom never touched it") is that product failing, not others failing against it.
             intervention_ends = {m.end for m in sent_mentions if m.label == INTERVENTION}
@@ -519,6 +530,21 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
         if lead:
             ranges.append((start + lead.start(), end))
     return ranges
+
+
+def _status_of_another(doc, cue: Cue, others: list[tuple[int, int]], sent_start: int) -> bool:
+    """Whether a status word describes another kind of treatment named right after it (with
+    only modifiers between: "approved quit-smoking medicines", not "legal alternative to
+    steroids") or right before it ("antidepressants approved for PTSD"), and is not said of
+    the sentence's subject ("are FDA-approved drugs")."""
+    if cue.start > sent_start and doc[cue.start - 1].lower_ in COPULAS:
+        return False
+    for start, end in others:
+        if 0 <= cue.start - end <= 1:
+            return True
+        if 0 <= start - cue.end <= STATUS_REACH and not any(t.lower_ in LINKING_WORDS for t in doc[cue.end:start]):
+            return True
+    return False
 
 
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
