@@ -1783,6 +1783,10 @@ def test_a_label_of_sources_reaches_only_its_list(check):
     "Nicotine pouches. Your pharmacist can tell you about FDA-approved quit-smoking medicines.",
     "MDMA. Unlike the two antidepressants approved for PTSD, our retreat offers something new.",
     "Kratom. Ask about legal painkillers first.",
+    # a patient's paperwork, an approval told as a limit
+    "Ketamine. Vials ship the same week your prescription is approved.",
+    "Ayahuasca. Friends may attend once their intake has been approved.",
+    "Ketamine. The FDA has approved ketamine only as an anesthetic.",
 ])
 def test_a_status_word_beside_another_kind_of_treatment_is_its_status(check, text):
     assert "HL109" not in [f.rule for f in check(text).findings]
