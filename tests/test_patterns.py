@@ -116,6 +116,11 @@ def severity_of(report, rule: str) -> str:
     "Chelation. A lot of parents on the forums say it has helped with their kids' autism too.",
     "Cannabis oil. Rick Simpson was an engineer who said he cured his own skin cancer with cannabis oil.",
     "Berberine. Everything gets called a miracle cure for diabetes eventually.",
+    # what sellers and others say or advertise, reported
+    "Stem cell therapy. Some clinics advertise stem cells for autism and multiple sclerosis.",
+    "Mercury skin creams. Online sellers advertise them for melasma and promise fast results.",
+    "BPC-157. Sellers and social media posts describe it as a peptide that heals tendons.",
+    "Ibogaine. Clinics abroad and some online communities describe ibogaine as a way to interrupt opioid withdrawal.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}
@@ -1798,6 +1803,11 @@ def test_a_status_word_beside_another_kind_of_treatment_is_its_status(check, tex
 ])
 def test_a_status_said_of_the_subject_is_still_claimed(check, text):
     assert "HL109" in [f.rule for f in check(text).findings]
+
+
+def test_a_page_s_own_clinic_saying_what_it_does_is_no_report(check):
+    # the third party needs a word that sets it apart from the page's own
+    assert "HL101" in rules_of(check("Ozone therapy. Our clinics promote healing of cancer with ozone."))
 
 
 def test_the_same_words_matched_twice_are_quoted_once(check):
