@@ -121,6 +121,9 @@ def severity_of(report, rule: str) -> str:
     "Mercury skin creams. Online sellers advertise them for melasma and promise fast results.",
     "BPC-157. Sellers and social media posts describe it as a peptide that heals tendons.",
     "Ibogaine. Clinics abroad and some online communities describe ibogaine as a way to interrupt opioid withdrawal.",
+    # labels: a line of hashtags, a heading over the evidence with a hyphened word
+    "Vitamin D. Sunshine and D3 every morning!\n\n#covid #vitaminD3 #prevention #staywell",
+    "LSD.\n\nWHAT THE FULL-DOSE RESEARCH SHOWS\n\nIn one trial anxiety fell.",
 ])
 def test_not_asserted_claims_draw_no_claim_finding(check, text):
     found = {r for r in rules_of(check(text)) if r.startswith("HL1")}

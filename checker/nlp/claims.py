@@ -263,6 +263,10 @@ class ClaimFinder:
                 continue
             if citations and _inside(starts_char[sent_start], citations):
                 continue
+            # A line of hashtags ("#covid #vitaminD3 #prevention #staywell") files a post under
+            # topics; it asserts nothing.
+            if _only_hashtags(doc, sent_start, sent_end):
+                continue
             # A breadcrumb trail ("Forums > Skin & Body Care > Brightening, Fading and Dark
             # Spots") names where the page sits, not what a product does.
             if crumbs and bisect_left(crumbs, ends_char[sent_end - 1]) - bisect_left(crumbs, starts_char[sent_start]) >= 2:
@@ -545,6 +549,12 @@ def _status_of_another(doc, cue: Cue, others: list[tuple[int, int]], sent_start:
         if 0 <= start - cue.end <= STATUS_REACH and not any(t.lower_ in LINKING_WORDS for t in doc[cue.end:start]):
             return True
     return False
+
+
+def _only_hashtags(doc, start: int, end: int) -> bool:
+    """Whether every word of a sentence is a hashtag ("#" and the word right after it)."""
+    words = [t for t in doc[start:end] if not (t.is_punct or t.is_space or t.text == "#")]
+    return bool(words) and all(t.i > start and doc[t.i - 1].text == "#" and not doc[t.i - 1].whitespace_ for t in words)
 
 
 def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
