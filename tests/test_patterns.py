@@ -121,6 +121,9 @@ def severity_of(report, rule: str) -> str:
     "Mercury skin creams. Online sellers advertise them for melasma and promise fast results.",
     "BPC-157. Sellers and social media posts describe it as a peptide that heals tendons.",
     "Ibogaine. Clinics abroad and some online communities describe ibogaine as a way to interrupt opioid withdrawal.",
+    # raising a measure that harms when high, slowing what must not slow
+    "Ketamine. Because ketamine raises blood pressure and can slow breathing, we review your heart first.",
+    "Vitamin D. People with conditions that can raise blood calcium should ask a doctor first.",
     # labels: a line of hashtags, a heading over the evidence with a hyphened word
     "Vitamin D. Sunshine and D3 every morning!\n\n#covid #vitaminD3 #prevention #staywell",
     "LSD.\n\nWHAT THE FULL-DOSE RESEARCH SHOWS\n\nIn one trial anxiety fell.",
