@@ -121,6 +121,9 @@ def severity_of(report, rule: str) -> str:
     "Mercury skin creams. Online sellers advertise them for melasma and promise fast results.",
     "BPC-157. Sellers and social media posts describe it as a peptide that heals tendons.",
     "Ibogaine. Clinics abroad and some online communities describe ibogaine as a way to interrupt opioid withdrawal.",
+    # a promise refused over a list, what someone had been told
+    "Ibogaine. We will not promise you that ibogaine will end your opioid use, spare you withdrawal or repair a brain injury.",
+    "Chlorine dioxide. Others were children whose parents had been told the products could help with autism.",
     # raising a measure that harms when high, slowing what must not slow
     "Ketamine. Because ketamine raises blood pressure and can slow breathing, we review your heart first.",
     "Vitamin D. People with conditions that can raise blood calcium should ask a doctor first.",
