@@ -196,6 +196,10 @@ def test_a_pronoun_stands_for_the_page_topic(check):
     ("Echinacea is a powerful natural antibiotic for strep throat.", "HL106"),  # named after a medicine
     ("Unlike a flu shot, black elderberry helps your body fight the flu.", "HL106"),
     ("Berberine melts belly fat without the jitters, crashes or side effects of stimulant diet pills.", "HL106"),
+    # ranked above every other option
+    ("Fish oil is the single best thing you can do to prevent heart disease.", "HL106"),
+    ("NAD+ IV therapy is one of the most effective tools we have for opioid withdrawal.", "HL106"),
+    ("Nicotine pouches are the easiest way to quit smoking.", "HL106"),
     # ... and the harm of the treatment set against is no caveat on the claim
     ("Honestly elderberry works better for the flu than Tamiflu ever did, and Tamiflu made my son throw up.", "HL106"),
     # safety: a harm denied
