@@ -200,6 +200,9 @@ def test_a_pronoun_stands_for_the_page_topic(check):
     ("Fish oil is the single best thing you can do to prevent heart disease.", "HL106"),
     ("NAD+ IV therapy is one of the most effective tools we have for opioid withdrawal.", "HL106"),
     ("Nicotine pouches are the easiest way to quit smoking.", "HL106"),
+    # what earlier treatment never did, as safe as the brand
+    ("Two ayahuasca ceremonies did what seven years of VA pills and talk therapy never could: my PTSD is gone.", "HL106"),
+    ("Our compounded tirzepatide for weight loss is every bit as safe as the brand-name pens.", "HL106"),
     # ... and the harm of the treatment set against is no caveat on the claim
     ("Honestly elderberry works better for the flu than Tamiflu ever did, and Tamiflu made my son throw up.", "HL106"),
     # safety: a harm denied
