@@ -1826,6 +1826,18 @@ def test_a_page_s_own_clinic_saying_what_it_does_is_no_report(check):
     assert "HL101" in rules_of(check("Ozone therapy. Our clinics promote healing of cancer with ozone."))
 
 
+@pytest.mark.parametrize("text", [
+    "Semaglutide for weight loss. Any nausea usually fades within a few weeks.",
+    "Ashwagandha. A small number feel a mildly upset stomach if they take it without food, which usually settles within a few days.",
+])
+def test_a_side_effect_that_settles_is_timed_not_a_speed_claim(check, text):
+    assert "HL104" not in rules_of(check(text))
+
+
+def test_a_condition_that_settles_soon_is_still_a_speed_claim(check):
+    assert "HL104" in rules_of(check("Nabilone starts working fast: most people feel their chemo nausea settle within an hour."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
