@@ -1838,6 +1838,21 @@ def test_a_condition_that_settles_soon_is_still_a_speed_claim(check):
     assert "HL104" in rules_of(check("Nabilone starts working fast: most people feel their chemo nausea settle within an hour."))
 
 
+@pytest.mark.parametrize("text", [
+    "Elderberry syrup for flu. Give one dose at the first sign of symptoms, then repeat twice a day.",
+    "Ivermectin. For worms: 200 mcg per kg of body weight as a single dose, on an empty stomach.",
+    "IV vitamin C for fatigue. No more than one high-dose infusion a week.",
+    "Saw palmetto for BPH. Three bottles of ProstaFlow and one bottle of T-Boost for $89.",
+    "MDMA for PTSD. Adults living with PTSD who have tried at least one conventional treatment.",
+])
+def test_one_unit_told_as_how_to_take_it_is_no_speed_claim(check, text):
+    assert "HL104" not in rules_of(check(text))
+
+
+def test_one_unit_told_as_enough_is_still_a_speed_claim(check):
+    assert "HL104" in rules_of(check("Ibogaine ends opioid addiction in one session."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
