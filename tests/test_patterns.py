@@ -196,6 +196,9 @@ def test_a_pronoun_stands_for_the_page_topic(check):
     ("Echinacea is a powerful natural antibiotic for strep throat.", "HL106"),  # named after a medicine
     ("Unlike a flu shot, black elderberry helps your body fight the flu.", "HL106"),
     ("Berberine melts belly fat without the jitters, crashes or side effects of stimulant diet pills.", "HL106"),
+    # a safety claim whose own negation ends a longer negation ("there is no", "is not")
+    ("Our stem cell injections for knee arthritis use your own cells, so there is no risk of rejection.", "HL107"),
+    ("Ketamine for depression is not habit-forming at the doses we use.", "HL107"),
     # ranked above every other option
     ("Fish oil is the single best thing you can do to prevent heart disease.", "HL106"),
     ("NAD+ IV therapy is one of the most effective tools we have for opioid withdrawal.", "HL106"),

@@ -114,6 +114,11 @@ class ContextMarker:
                     if category == "negated" and end <= cue.start and doc[cue.start].lower_ in OWN_NEGATION \
                             and doc[end - 1].lower_ in OWN_NEGATION:
                         continue
+                    # ... nor by a longer one that ends on the cue's own negation ("there is no"
+                    # over "no risk of rejection", "is not" over "not habit-forming").
+                    if category == "negated" and start < cue.start < end <= cue.start + 1 \
+                            and doc[cue.start].lower_ in OWN_NEGATION | {"not", "non"}:
+                        continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
                     elif own_scope == 0:
