@@ -1811,6 +1811,9 @@ def test_a_label_of_sources_reaches_only_its_list(check):
     "Ketamine. Vials ship the same week your prescription is approved.",
     "Ayahuasca. Friends may attend once their intake has been approved.",
     "Ketamine. The FDA has approved ketamine only as an anesthetic.",
+    # the law as a topic, a state's law only
+    "LSD microdosing for depression. A legal note: possessing LSD is a crime in the US.",
+    "MDMA for PTSD. Protect veterans in state-legal programs from losing their jobs.",
 ])
 def test_a_status_word_beside_another_kind_of_treatment_is_its_status(check, text):
     assert "HL109" not in [f.rule for f in check(text).findings]
