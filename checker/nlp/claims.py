@@ -265,7 +265,7 @@ class ClaimFinder:
                 continue
             # A line of hashtags ("#covid #vitaminD3 #prevention #staywell") files a post under
             # topics; it asserts nothing.
-            if _only_hashtags(doc, sent_start, sent_end):
+            if "#" in text[starts_char[sent_start]:ends_char[sent_end - 1]] and _only_hashtags(doc, sent_start, sent_end):
                 continue
             # A breadcrumb trail ("Forums > Skin & Body Care > Brightening, Fading and Dark
             # Spots") names where the page sits, not what a product does.
