@@ -47,8 +47,11 @@ QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
 BREADCRUMB_SEPARATOR = re.compile(r"(?<=\s)[>›»→](?=\s)")
 STATUS_QUALIFIERS = ("approval", "legality")
 STATUS_REACH = 3  # tokens from a status word to the treatment it describes ("approved quit - smoking medicines")
-COPULAS = {"is", "are", "was", "were", "'s", "’s", "be", "been", "being"}
-LINKING_WORDS = {"to", "than", "for", "of", "with", "and", "or", "as", "like", "unlike", "instead"}
+# Grammar, not lexicon (closed word classes, the same on any page): a copula before a status word
+# says it of the sentence's subject; a linking word between it and another treatment sets the two
+# apart ("a legal alternative to anabolic steroids").
+COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s", "be", "been", "being"})
+LINKING_WORDS = frozenset({"to", "than", "for", "of", "with", "and", "or", "as", "like", "unlike", "instead"})
 COORDINATORS = ("and", "or", "&", "+")
 # A reference list is not copy: a cited title ("Meta-analysis: melatonin for the treatment of
 # primary sleep disorders. PLoS One. 2013.") names what a paper studied, it claims nothing.

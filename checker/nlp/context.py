@@ -28,6 +28,9 @@ from .lexmatch import EntryMatcher, doc_text, token_chars
 
 RELATIVE_PRONOUNS = {"who", "which", "whose", "whom"}  # grammar: they open a relative clause
 OWN_NEGATION = {"no", "zero", "without"}  # a cue that starts with one states an absence itself
+# ... and the words a longer negation may end on when the cue holds them ("is not" over "not
+# habit-forming", "there is no" over "no risk of rejection")
+ENDS_ON_OWN_NEGATION = frozenset(OWN_NEGATION | {"not", "non"})
 
 
 class ContextMarker:
@@ -117,7 +120,7 @@ class ContextMarker:
                     # ... nor by a longer one that ends on the cue's own negation ("there is no"
                     # over "no risk of rejection", "is not" over "not habit-forming").
                     if category == "negated" and start < cue.start < end <= cue.start + 1 \
-                            and doc[cue.start].lower_ in OWN_NEGATION | {"not", "non"}:
+                            and doc[cue.start].lower_ in ENDS_ON_OWN_NEGATION:
                         continue
                     if start < cue.end and cue.start < end:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
