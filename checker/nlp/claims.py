@@ -64,6 +64,7 @@ CITATION_LEAD = re.compile(r"(?:^|(?<=[\s*_(]))(?:Sources?|References|Bibliograp
 # reading"): what stands under it, to the next heading, is that list.
 CITATION_HEADING = re.compile(r"^[\W_]*(?:(?:our|key|selected|main)\s+)?(?:Sources?|References|Bibliography|Further reading|Citations)"
                               r"(?:\s+(?:and|&)\s+(?:further reading|sources|references))?[\W_]*$", re.I)
+CITATION_LABEL_LENGTH = 60  # characters: "**Sources and further reading:**" and its markup fit
 # Grammar: words that start a new clause, which a lexicon `silences` phrase does not reach past
 CLAUSE_BREAKS = {";", "but", "however", "although", "whereas", "yet"}
 
@@ -268,7 +269,7 @@ class ClaimFinder:
                 continue
             # A line of hashtags ("#covid #vitaminD3 #prevention #staywell") files a post under
             # topics; it asserts nothing.
-            if "#" in text[starts_char[sent_start]:ends_char[sent_end - 1]] and _only_hashtags(doc, sent_start, sent_end):
+            if text.find("#", starts_char[sent_start], ends_char[sent_end - 1]) >= 0 and _only_hashtags(doc, sent_start, sent_end):
                 continue
             # A breadcrumb trail ("Forums > Skin & Body Care > Brightening, Fading and Dark
             # Spots") names where the page sits, not what a product does.
@@ -321,10 +322,11 @@ class ClaimFinder:
             # status ("FDA-approved quit-smoking medicines", "the two antidepressants approved
             # for PTSD"), not the page's product's ("homeopathic medicines are FDA-approved
             # drugs" says it of the subject).
-            if qualifiers:
+            if any(q.value in STATUS_QUALIFIERS for q in qualifiers):
                 others = [(m.start, m.end) for m in sent_mentions if m.label == PRODUCT and m.id == "other-treatment"]
-                qualifiers = [q for q in qualifiers if not (q.value in STATUS_QUALIFIERS and others
-                                                            and _status_of_another(doc, q, others, sent_start))]
+                if others:
+                    qualifiers = [q for q in qualifiers
+                                  if not (q.value in STATUS_QUALIFIERS and _status_of_another(doc, q, others, sent_start))]
             # A failure told of the sentence's own subject ("CBD didn't touch my anxiety",
             # "Kratom never touched it") is that product failing, not others failing against it.
             intervention_ends = {m.end for m in sent_mentions if m.label == INTERVENTION}
@@ -517,7 +519,9 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
     ranges = []
     listed_under = ""  # "heading": every block to the next heading; "label": the list items after it
     for start, end, kind in blocks:
-        label = CITATION_HEADING.match(text[start:end].strip())
+        chunk = text[start:end]
+        # (the label is a short line: longer blocks are not read for it)
+        label = end - start <= CITATION_LABEL_LENGTH and CITATION_HEADING.match(chunk.strip())
         if kind in ("title", "heading"):
             listed_under = "heading" if label else ""
             continue
@@ -529,7 +533,6 @@ def _citation_ranges(text: str, blocks) -> list[tuple[int, int]]:
         if listed_under:
             ranges.append((start, end))
             continue
-        chunk = text[start:end]
         if len(chunk) <= 400 and CITATION_ENTRY.match(chunk.strip()):
             ranges.append((start, end))
             continue
