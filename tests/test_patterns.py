@@ -1859,6 +1859,27 @@ def test_one_unit_told_as_enough_is_still_a_speed_claim(check):
     assert "HL104" in rules_of(check("Ibogaine ends opioid addiction in one session."))
 
 
+@pytest.mark.parametrize("text", [
+    "Chelation therapy. It is sometimes promoted for autism.",
+    "Hydroxychloroquine. In 2020 it was promoted as a treatment for COVID-19 by several politicians.",
+    "Ozone therapy. Ozone machines promoted to cure cancer are unapproved devices.",
+])
+def test_what_a_treatment_is_promoted_for_is_reported(check, text):
+    assert not {"HL101", "HL102", "HL103"} & set(rules_of(check(text)))
+
+
+def test_what_a_treatment_promoted_is_still_claimed(check):
+    assert "HL101" in rules_of(check("Ozone therapy. In my case ozone promoted the healing of my cancer."))
+
+
+@pytest.mark.parametrize("text", [
+    "Colloidal silver. There is no good evidence that colloidal silver, taken as drops or as a spray, treats or prevents sinus infections.",
+    "Colloidal silver. There is no reliable evidence that colloidal silver taken by mouth boosts the immune system, or that it cures any infection.",
+])
+def test_no_evidence_that_denies_its_whole_clause(check, text):
+    assert not {"HL101", "HL103", "HL110"} & set(rules_of(check(text)))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
