@@ -1880,6 +1880,22 @@ def test_no_evidence_that_denies_its_whole_clause(check, text):
     assert not {"HL101", "HL103", "HL110"} & set(rules_of(check(text)))
 
 
+@pytest.mark.parametrize("text", [
+    "Stem cell therapy. Our patient stories. Ruth, 72, treated for knee osteoarthritis",
+    "Nabilone. Your oncologist may offer nabilone for the sickness, whatever cancer you are being treated for.",
+])
+def test_who_is_being_treated_claims_nothing(check, text):
+    assert not [f for f in check(text).findings if f.rule.startswith("HL1")]
+
+
+@pytest.mark.parametrize("text", [
+    "LSD. In Canada it is a Schedule III substance, lawful only under a section 56 exemption from Health Canada.",
+    "MDMA. Canada: a Schedule I substance, where lawful possession requires an exemption from Health Canada.",
+])
+def test_legal_only_through_an_exemption_is_no_status_claim(check, text):
+    assert "HL109" not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
