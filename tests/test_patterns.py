@@ -1896,6 +1896,16 @@ def test_legal_only_through_an_exemption_is_no_status_claim(check, text):
     assert "HL109" not in rules_of(check(text))
 
 
+def test_a_negation_reaches_every_verb_of_an_or_list(check):
+    text = "Hydroxychloroquine. None of these pills has been shown in randomised trials in adults to treat or prevent COVID-19."
+    assert not {"HL102", "HL103"} & set(rules_of(check(text)))
+
+
+def test_a_negation_that_ends_before_an_or_list_does_not_reach_it(check):
+    text = "Hydroxychloroquine. It is not expensive, and our members say it helped them treat or prevent COVID-19."
+    assert "HL102" in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related

@@ -31,6 +31,8 @@ OWN_NEGATION = {"no", "zero", "without"}  # a cue that starts with one states an
 # ... and the words a longer negation may end on when the cue holds them ("is not" over "not
 # habit-forming", "there is no" over "no risk of rejection")
 ENDS_ON_OWN_NEGATION = frozenset(OWN_NEGATION | {"not", "non"})
+# grammar: what joins the verbs of one denied list ("to treat or prevent", "neither ... nor")
+COORDINATORS = frozenset({"or", "nor"})
 
 
 class ContextMarker:
@@ -126,7 +128,8 @@ class ContextMarker:
                         cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]  # "may help", "is not effective"
                     elif own_scope == 0:
                         continue
-                    elif direction in ("forward", "both") and end <= cue.start and cue.start - end <= self._scope(category, own_scope):
+                    elif direction in ("forward", "both") and end <= cue.start and \
+                            _list_start(doc, cue.start, end) - end <= self._scope(category, own_scope):
                         if not any(end <= t < cue.start for t in (clause_ends if through else terminators)):
                             cue.flags[category] = text[starts_char[start]:ends_char[end - 1]]
                     elif direction in ("backward", "both") and start >= cue.end and start - cue.end <= self._scope(category, own_scope):
@@ -148,6 +151,15 @@ class ContextMarker:
 
     def from_disk(self, path, *, exclude=tuple()):
         return self
+
+
+def _list_start(doc, start: int, floor: int) -> int:
+    """Where a list of verbs joined by "or" starts ("treat or prevent"), so that a trigger that
+    reaches its first word reaches them all: "None of them has been shown in good-quality trials
+    to treat or prevent COVID-19"."""
+    while start - 2 >= floor and doc[start - 1].lower_ in COORDINATORS and doc[start - 2].is_alpha:
+        start -= 2
+    return start
 
 
 def _claim_flags(info) -> dict[str, str]:
