@@ -1906,6 +1906,20 @@ def test_a_negation_that_ends_before_an_or_list_does_not_reach_it(check):
     assert "HL102" in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Homeopathy. I give the pellets to my daughter every morning in spring for her hay fever.",
+    "Ginkgo. We tried ginkgo for my son's ADHD last winter.",
+    "Microdosing. My sister microdoses for her ADHD.",
+])
+def test_a_persons_own_use_told_at_length_claims_nothing(check, text):
+    assert not [f for f in check(text).findings if f.rule.startswith("HL1")]
+
+
+def test_a_persons_own_use_with_its_outcome_is_still_a_claim(check):
+    text = "Homeopathy. I give the pellets to my daughter every morning from April to July for her hay fever and it cured it."
+    assert "HL102" in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
