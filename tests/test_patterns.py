@@ -1920,6 +1920,14 @@ def test_a_persons_own_use_with_its_outcome_is_still_a_claim(check):
     assert "HL102" in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Fish oil. Your heart beats around 100,000 times every day.",
+    "Ketamine for depression. Without insurance, the medicine for one session costs about $700.",
+])
+def test_a_heartbeat_and_a_price_without_insurance_are_no_comparison(check, text):
+    assert "HL106" not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
