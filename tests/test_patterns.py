@@ -1928,6 +1928,19 @@ def test_a_heartbeat_and_a_price_without_insurance_are_no_comparison(check, text
     assert "HL106" not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Elderberry syrup helps shorten colds. Our syrup is sweetened with raw honey, and honey must never be given to babies under one year.",
+    "Elderberry syrup helps shorten colds. Do not give honey to an infant younger than 12 months.",
+])
+def test_honeys_own_warning_is_no_contraindication_of_the_product(check, text):
+    assert "HL202" in rules_of(check(text))
+
+
+def test_the_product_kept_from_babies_is_a_contraindication(check):
+    text = "Elderberry syrup helps shorten colds. Do not give elderberry syrup to an infant younger than 12 months."
+    assert "HL202" not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
