@@ -589,8 +589,9 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
             continue
         # "Wegovy is FDA-approved for chronic weight management": for a medicine the status
         # table records as approved, a true approval statement states its status.
-        if kind == "evidence-status" and (_states_approval(a, facts, intervention)
-                                          or _claims_only_approved_uses(a, facts, intervention)):
+        if kind == "evidence-status" and (_claims_only_approved_uses(a, facts, intervention)
+                                          or (_states_approval(a, facts, intervention)
+                                              and not _unapproved_uses_claimed(a, facts, intervention))):
             continue
         message = f"The page makes treatment claims about {a.name_of(intervention)} but never states its {label}." if kind in ("legal-status", "evidence-status") else \
             f"The page makes treatment claims about {a.name_of(intervention)} but states no {label}."
@@ -670,13 +671,28 @@ def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:
                for c in _claims_saying(facts, intervention, "approval"))
 
 
+def _claimed_conditions(facts: PageFacts, intervention: str) -> set:
+    """The conditions the page asserts the intervention has an effect on."""
+    return {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
+            and c.info.condition and c.effects}
+
+
 def _claims_only_approved_uses(a: Assessor, facts: PageFacts, intervention: str) -> bool:
     """Whether every condition the page claims the intervention treats is a use the evidence
     table grades as approved ("Plaquenil treats lupus"): HL204 asks for the status of an
     investigational, unapproved or preliminary use, and such a page makes none."""
-    conditions = {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
-                  and c.info.condition and c.effects}
+    conditions = _claimed_conditions(facts, intervention)
     return bool(conditions) and all(_approved_use(a, intervention, condition) for condition in conditions)
+
+
+def _unapproved_uses_claimed(a: Assessor, facts: PageFacts, intervention: str) -> bool:
+    """Whether the page claims some use the evidence table does not grade as approved: a true
+    approval for another use ("FDA-approved for certain parasitic worm infections" on a page
+    selling ivermectin for COVID-19) does not state that use's status."""
+    approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
+    # a broader name for an approved use ("seizures", of Epidiolex's approved syndromes) is that use
+    return any(not any(a.corpus.covers(e, condition) or a.corpus.is_ancestor(condition, e.condition) for e in approved)
+               for condition in _claimed_conditions(facts, intervention))
 
 
 def _prescription_only(statuses: list) -> list:

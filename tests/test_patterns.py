@@ -1941,6 +1941,20 @@ def test_the_product_kept_from_babies_is_a_contraindication(check):
     assert "HL202" not in rules_of(check(text))
 
 
+def test_an_approval_for_another_use_does_not_state_the_claimed_uses_status(check):
+    text = ("Ivermectin is an FDA-approved prescription medicine for river blindness and other parasitic worm infections. "
+            "Ivermectin knocks out COVID-19 in two days.")
+    assert "HL204" in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Wegovy is FDA-approved for chronic weight management in adults with obesity. Wegovy helps adults with obesity lose weight.",
+    "Epidiolex is FDA-approved for seizures in Dravet syndrome and Lennox-Gastaut syndrome. Epidiolex reduces seizures.",
+])
+def test_an_approval_for_the_claimed_use_states_its_status(check, text):
+    assert "HL204" not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
