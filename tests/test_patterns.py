@@ -1955,6 +1955,26 @@ def test_an_approval_for_the_claimed_use_states_its_status(check, text):
     assert "HL204" not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Nicotine pouches. If you want to stop smoking, speak to your GP, a pharmacist or a nurse about licensed stop-smoking medicines and support.",
+    "Nicotine pouches. Stop smoking support",
+])
+def test_the_name_of_a_stop_smoking_service_claims_nothing(check, text):
+    assert not {"HL101", "HL103"} & set(rules_of(check(text)))
+
+
+def test_a_product_that_stops_smoking_is_still_a_claim(check):
+    assert "HL101" in rules_of(check("Nicotine pouches. Our pouches help you stop smoking for good."))
+
+
+@pytest.mark.parametrize("text", [
+    "CBD. No CBD product bought in a shop, ours included, has been approved by the FDA to treat, cure or prevent any disease.",
+    "Colloidal silver. In the US, silver products sold to cure or prevent any infection are unapproved drugs.",
+])
+def test_no_product_approved_and_what_products_are_sold_to_treat_are_no_claims(check, text):
+    assert not [f for f in check(text).findings if f.rule.startswith("HL1")]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
