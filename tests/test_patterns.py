@@ -1975,6 +1975,23 @@ def test_no_product_approved_and_what_products_are_sold_to_treat_are_no_claims(c
     assert not [f for f in check(text).findings if f.rule.startswith("HL1")]
 
 
+@pytest.mark.parametrize("text", [
+    "Valerian. In small trials, valerian may help some people drift off faster and sleep longer.",
+    "Glucosamine. Long-lasting comfort for stiff joints, not just another quick fix.",
+])
+def test_falling_asleep_faster_and_a_quick_fix_are_no_speed_claims(check, text):
+    assert "HL104" not in rules_of(check(text))
+
+
+def test_falling_asleep_faster_is_still_an_effect_on_insomnia(check):
+    claims = check("Valerian. Valerian makes you fall asleep faster.").claims
+    assert [c.condition for c in claims] == ["insomnia"]
+
+
+def test_falling_asleep_within_minutes_is_still_a_speed_claim(check):
+    assert "HL104" in rules_of(check("Valerian. Valerian makes you fall asleep faster, within ten minutes of the first cup."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
