@@ -1992,6 +1992,14 @@ def test_falling_asleep_within_minutes_is_still_a_speed_claim(check):
     assert "HL104" in rules_of(check("Valerian. Valerian makes you fall asleep faster, within ten minutes of the first cup."))
 
 
+def test_many_weeks_on_a_product_tell_no_speed(check):
+    assert "HL104" not in rules_of(check("Saw palmetto. Seven weeks on ProstaPlus and I sleep through the night."))
+
+
+def test_a_few_weeks_on_a_product_tell_a_speed(check):
+    assert "HL104" in rules_of(check("Saw palmetto. Two weeks on ProstaPlus and my enlarged prostate is gone."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
