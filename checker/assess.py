@@ -588,7 +588,8 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
         if kind == "legal-status" and _states_legality(a, facts, intervention):
             continue
         # "Wegovy is FDA-approved for chronic weight management": for a medicine the status
-        # table records as approved, a true approval statement states its status.
+        # table records as approved, a true approval statement states its status, unless the
+        # page also claims a use the approval does not cover.
         if kind == "evidence-status" and (_claims_only_approved_uses(a, facts, intervention)
                                           or (_states_approval(a, facts, intervention)
                                               and not _unapproved_uses_claimed(a, facts, intervention))):
