@@ -355,3 +355,21 @@ def test_longest_first_keeps_a_nested_match_only_where_asked():
     # kept inside the comparison, but nothing is kept inside what was kept that way
     keep = longest_first(matches, keep_nested=lambda e, outer: outer.id == "comparison")
     assert [(e.id, s, t) for e, s, t in keep] == [("comparison", 0, 8), ("safety", 0, 4)]
+
+
+def test_a_run_of_the_same_optional_step_is_one_bounded_step():
+    # Ten optional words in a row branch 2**10 ways when tried one by one; as one step of
+    # 0 to 10 they match the same tokens.
+    import spacy
+
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import EntryMatcher, compile_pattern
+
+    pattern = ({"LOWER": "i"},) + ({"OP": "?"},) * 10 + ({"LOWER": "for"}, {"LOWER": "my"})
+    steps = compile_pattern(pattern)
+    assert [(s.min, s.max) for s in steps] == [(1, 1), (0, 10), (1, 1), (1, 1)]
+    nlp = spacy.blank("en")
+    matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, [Entry("test.use", "lookalikes", (), (pattern,), {})])
+    found = lambda text: [(s, e) for _, s, e in matcher(nlp.make_doc(text))]  # noqa: E731
+    assert found("I give it to my son every morning in spring for my hay fever") == [(0, 12)]
+    assert found("I give it to my son every single morning in the spring for my hay fever") == []

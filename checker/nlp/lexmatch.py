@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Mapping
 
 import numpy
@@ -317,7 +317,21 @@ def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
             steps.append(Step(_FLAGS[key], None, bool(value), low, high))
         else:
             raise ValueError(f"unsupported pattern attribute {key}")
-    return tuple(steps)
+    return _merge_runs(steps)
+
+
+def _merge_runs(steps: list[Step]) -> tuple[Step, ...]:
+    """Steps that test the same thing one after another become one step that repeats: ten
+    optional words in a row ({OP = "?"} written ten times) match the same tokens as one step of
+    0 to 10, but tried one by one they branch 2**10 ways at each anchor."""
+    merged: list[Step] = []
+    for step in steps:
+        last = merged[-1] if merged else None
+        if last is not None and (last.attr, last.words, last.flag) == (step.attr, step.words, step.flag):
+            merged[-1] = replace(last, min=last.min + step.min, max=last.max + step.max)
+        else:
+            merged.append(step)
+    return tuple(merged)
 
 
 @dataclass(frozen=True)
