@@ -3419,11 +3419,14 @@ def test_an_approval_for_another_use_and_the_label_s_own_words_state_the_status(
     ("Our CBD gummies ease anxiety. Federally legal hemp: 0.0% THC, ships to all 50 states.", False),
     ("Our CBD gummies ease anxiety. Every batch contains 0% THC, so it's federally legal.", False),
     ("Our CBD gummies ease anxiety. Zero THC, all calm.", False),
+    # ... nor is a hemp product's legal limit
+    ("Delta-8 gummies. Fast relief for chronic pain, from hemp with less than 0.3% THC.", False),
+    ("CBD oil. Eases anxiety, and it is made from hemp with no more than 0.3% delta-9 THC.", False),
     # a strain's THC content, and THC as the subject, still name cannabis
     ("Our Purple Punch flower (18-22% THC) melts away chronic pain.", True),
     ("Our CBD gummies ease anxiety. THC eases chronic pain.", True),
 ])
-def test_a_nil_thc_content_names_no_cannabis(check, text, cannabis):
+def test_a_nil_or_capped_thc_content_names_no_cannabis(check, text, cannabis):
     found = {f.intervention for f in check(text).findings if f.rule in ("HL201", "HL202", "HL204", "HL301")}
     assert ("cannabis" in found) is cannabis
 
