@@ -373,3 +373,24 @@ def test_a_run_of_the_same_optional_step_is_one_bounded_step():
     found = lambda text: [(s, e) for _, s, e in matcher(nlp.make_doc(text))]  # noqa: E731
     assert found("I give it to my son every morning in spring for my hay fever") == [(0, 12)]
     assert found("I give it to my son every single morning in the spring for my hay fever") == []
+
+
+def test_a_bounded_op_repeats_a_step_and_a_bad_one_is_refused():
+    import spacy
+
+    from checker.lexicon import Entry
+    from checker.nlp.lexmatch import EntryMatcher, compile_pattern
+
+    pattern = ({"LOWER": "i"}, {"OP": "{0,3}"}, {"LOWER": "for"})
+    assert [(s.min, s.max) for s in compile_pattern(pattern)] == [(1, 1), (0, 3), (1, 1)]
+    nlp = spacy.blank("en")
+    # a bounded step may hold a word the tokenizer splits: it is read as that many steps
+    split = ({"LOWER": "a"}, {"LOWER": {"IN": ["best-selling", "new"]}, "OP": "{1,2}"}, {"LOWER": "tea"})
+    matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, [Entry("test.any", "lookalikes", (), (pattern, split), {})])
+    found = lambda text: sorted((s, e) for _, s, e in matcher(nlp.make_doc(text)))  # noqa: E731
+    assert found("I take it daily for sleep") == [(0, 5)]
+    assert found("I take it every single day for sleep") == []
+    assert found("a best-selling new tea") == [(0, 6)]
+    for op in ("{3,1}", "{,2}", "many"):
+        with pytest.raises(ValueError):
+            compile_pattern(({"LOWER": "i", "OP": op},))

@@ -32,7 +32,7 @@ OWN_NEGATION = {"no", "zero", "without"}  # a cue that starts with one states an
 # habit-forming", "there is no" over "no risk of rejection")
 ENDS_ON_OWN_NEGATION = frozenset(OWN_NEGATION | {"not", "non"})
 # grammar: what joins the verbs of one denied list ("to treat or prevent", "neither ... nor")
-COORDINATORS = frozenset({"or", "nor"})
+OR_WORDS = frozenset({"or", "nor"})
 
 
 class ContextMarker:
@@ -157,7 +157,7 @@ def _list_start(doc, start: int, floor: int) -> int:
     """Where a list of verbs joined by "or" starts ("treat or prevent"), so that a trigger that
     reaches its first word reaches them all: "None of them has been shown in good-quality trials
     to treat or prevent COVID-19"."""
-    while start - 2 >= floor and doc[start - 1].lower_ in COORDINATORS and doc[start - 2].is_alpha:
+    while start - 2 >= floor and doc[start - 1].lower_ in OR_WORDS and doc[start - 2].is_alpha:
         start -= 2
     return start
 

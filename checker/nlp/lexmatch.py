@@ -3,7 +3,7 @@
 Phrases go to one case-insensitive PhraseMatcher. Token patterns use a subset of spaCy's
 Matcher syntax (``{}`` for any token, ``LOWER``/``ORTH``/``TEXT`` as a string or ``{IN = [...]}``, ``LIKE_NUM``,
 ``IS_DIGIT``, ``IS_PUNCT``, ``IS_ALPHA``, ``IS_TITLE``, ``IS_UPPER``, ``IS_SPACE``; ``OP``
-``?``, ``*``, ``+``), so a pattern written here also works in spaCy's Matcher. We run them
+``?``, ``*``, ``+``, ``{n}``, ``{n,m}``), so a pattern written here also works in spaCy's Matcher. We run them
 ourselves, anchored: on each Doc a pattern is tried only where the rarest of its required
 literal steps occurs (from the Doc's words, grouped once per Doc), and not at all when
 one of them is absent (counted for all of a matcher's patterns at once, in numpy). Measured
@@ -179,7 +179,9 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
     becomes its own run of steps, in a pattern of its own; and a word with an apostrophe
     matches its typographic spelling too ("’ve", "doctor’s"). Reviewers write words as they
     read them, as they do in ``phrases``. None where no step changes (nearly all patterns).
-    A step that repeats (``*``, ``+``) cannot hold a split word: that is an error naming it."""
+    A step that repeats (``*``, ``+``) cannot hold a split word: that is an error naming it; a
+    bounded one (``{0,3}``) is read as that many steps."""
+    pattern = [copy for token in pattern for copy in _unrolled(token)]
     steps = []  # per step: None (as written) or (key, its one-token words, its runs)
     for token in pattern:
         key = next((k for k in _WORD_KEYS if k in token), None)
@@ -199,7 +201,7 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
                         single.append(word)
                 elif tokens not in runs:
                     runs.append(tokens)
-        if runs and token.get("OP", "1") in ("*", "+"):
+        if runs and token.get("OP", "1") not in ("1", "?"):
             raise ValueError(f"'{' '.join(runs[0])}' is more than one token and cannot repeat ({key} with OP "
                              f"{token['OP']}); write its tokens as steps")
         steps.append((key, single, runs) if runs or len(words) > len(written) else None)
@@ -225,6 +227,17 @@ def tokenized_patterns(split: SplitWords, pattern: Iterable[Mapping]) -> list[li
             choices.append([])
         variants = [v + choice for v in variants for choice in choices]
     return variants
+
+
+def _unrolled(token: Mapping) -> list[Mapping]:
+    """A word step with a bounded OP as the steps it stands for ({"IN": [...], "OP": "{0,3}"}:
+    three optional ones), so that a word in it the tokenizer splits becomes a run in each."""
+    op = token.get("OP", "1")
+    if not op.startswith("{") or not any(k in token for k in _WORD_KEYS):
+        return [token]
+    low, high = op_bounds(op)
+    plain = {k: v for k, v in token.items() if k != "OP"}
+    return [plain] * low + [{**plain, "OP": "?"}] * (high - low)
 
 
 _FLAGS = {"LIKE_NUM": "like_num", "IS_DIGIT": "is_digit", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_alpha",
@@ -293,11 +306,24 @@ class Step:
         return bool(value) == self.flag
 
 
+BOUNDED_OP = re.compile(r"\{(\d+)(?:,(\d+))?\}")  # spaCy's "{n}" and "{n,m}": n (to m) tokens
+
+
+def op_bounds(op: str) -> tuple[int, int]:
+    """The fewest and most tokens a step with this OP takes."""
+    fixed = {"1": (1, 1), "?": (0, 1), "*": (0, MAX_REPEAT), "+": (1, MAX_REPEAT)}.get(op)
+    if fixed:
+        return fixed
+    bounded = BOUNDED_OP.fullmatch(op)
+    if not bounded or int(bounded.group(2) or bounded.group(1)) < int(bounded.group(1)):
+        raise ValueError(f"OP must be one of ?, *, +, {{n}} or {{n,m}} (got {op!r})")
+    return int(bounded.group(1)), int(bounded.group(2) or bounded.group(1))
+
+
 def compile_pattern(pattern: Iterable[Mapping]) -> tuple[Step, ...]:
     steps = []
     for token in pattern:
-        op = token.get("OP", "1")
-        low, high = {"1": (1, 1), "?": (0, 1), "*": (0, MAX_REPEAT), "+": (1, MAX_REPEAT)}[op]
+        low, high = op_bounds(token.get("OP", "1"))
         keys = [k for k in token if k != "OP"]
         if not keys:  # {} or {OP = "?"}: any one token, as in spaCy's Matcher
             steps.append(Step("any", None, True, low, high))
