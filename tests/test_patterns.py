@@ -2000,6 +2000,21 @@ def test_a_few_weeks_on_a_product_tell_a_speed(check):
     assert "HL104" in rules_of(check("Saw palmetto. Two weeks on ProstaPlus and my enlarged prostate is gone."))
 
 
+@pytest.mark.parametrize("text", [
+    "Berberine. Two capsules a day keep your blood sugar stable through the afternoon.",
+    "Apple cider vinegar. A spoonful before dinner blunts those blood sugar spikes.",
+    "Glucosamine. Daily glucosamine keeps osteoarthritis from progressing.",
+    "Elderberry. Our syrup keeps flu and colds away the whole winter.",
+])
+def test_a_level_held_steady_and_a_course_held_back_are_claims(check, text):
+    assert [c for c in check(text).claims if c.condition], text
+
+
+def test_a_bottle_that_keeps_it_stable_is_no_claim(check):
+    findings = check("Elderberry syrup for colds: a dark bottle keeps it stable.").findings
+    assert not [f for f in findings if "stable" in f.text]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
