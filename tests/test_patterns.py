@@ -2015,6 +2015,16 @@ def test_a_bottle_that_keeps_it_stable_is_no_claim(check):
     assert not [f for f in findings if "stable" in f.text]
 
 
+def test_a_product_toxic_to_cancer_cells_claims_to_kill_them(check):
+    text = "IV vitamin C. In our clinic, high-dose vitamin C is lethal to tumour cells and leaves the rest of you alone."
+    assert {"HL101", "HL103"} <= set(rules_of(check(text)))
+
+
+def test_a_product_toxic_to_the_liver_claims_nothing(check):
+    text = "Kava for anxiety: some kava extracts are toxic to the liver."
+    assert not [f for f in check(text).findings if f.rule in ("HL101", "HL103") and "toxic" in f.text]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
