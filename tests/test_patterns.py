@@ -2025,6 +2025,12 @@ def test_a_product_toxic_to_the_liver_claims_nothing(check):
     assert not [f for f in check(text).findings if f.rule in ("HL101", "HL103") and "toxic" in f.text]
 
 
+def test_dravet_seizures_name_dravet_syndrome(check):
+    report = check("Epidiolex. Since she started Epidiolex, her Dravet seizures have dropped from daily to weekly.")
+    assert [c.condition for c in report.claims] == ["dravet-syndrome"]
+    assert "HL103" not in rules_of(report)
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
