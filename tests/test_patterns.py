@@ -2031,6 +2031,12 @@ def test_dravet_seizures_name_dravet_syndrome(check):
     assert "HL103" not in rules_of(report)
 
 
+def test_never_better_is_praise_not_a_denial(check):
+    claims = check("Ginkgo for memory loss. On ginkgo my memory has never been better and I feel protected for years.").claims
+    second = [c for c in claims if "protected" in c.text]
+    assert second and "negated" not in second[0].context
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
