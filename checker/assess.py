@@ -691,9 +691,13 @@ def _unapproved_uses_claimed(a: Assessor, facts: PageFacts, intervention: str) -
     approval for another use ("FDA-approved for certain parasitic worm infections" on a page
     selling ivermectin for COVID-19) does not state that use's status."""
     approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
+    # Only uses a claim names: a condition carried over from earlier on the page ("Dronabinol
+    # relieves symptoms" after a paragraph on cancer) is the page's topic, not a use claimed.
+    named = {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
+             and c.info.condition and c.effects and not c.info.condition_inherited}
     # a broader name for an approved use ("seizures", of Epidiolex's approved syndromes) is that use
     return any(not any(a.corpus.covers(e, condition) or a.corpus.is_ancestor(condition, e.condition) for e in approved)
-               for condition in _claimed_conditions(facts, intervention))
+               for condition in named)
 
 
 def _prescription_only(statuses: list) -> list:

@@ -2037,6 +2037,18 @@ def test_never_better_is_praise_not_a_denial(check):
     assert second and "negated" not in second[0].context
 
 
+def test_an_approval_covers_a_condition_only_carried_over_from_the_page(check):
+    text = ("Living with cancer is hard, and chemotherapy can make it harder. Dronabinol is FDA-approved for "
+            "chemotherapy nausea and vomiting. Dronabinol relieves symptoms; talk to your oncologist.")
+    assert "HL204" not in rules_of(check(text))
+
+
+def test_an_approval_does_not_cover_another_use_the_claim_names(check):
+    text = ("Dronabinol is FDA-approved for chemotherapy nausea and vomiting. "
+            "For people with cancer, dronabinol eases the disease itself.")
+    assert "HL204" in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
