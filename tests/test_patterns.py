@@ -2049,6 +2049,23 @@ def test_an_approval_does_not_cover_another_use_the_claim_names(check):
     assert "HL204" in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Fish oil. Our softgels hold the same EPA and DHA as prescription Lovaza, for less.",
+    "CBD. Our drops carry the same cannabidiol found in Epidiolex, without a prescription.",
+    "Compounded semaglutide. Our vials contain the same GLP-1 drug doctors prescribe as Wegovy.",
+])
+def test_the_same_substance_as_a_named_medicine_is_a_comparison(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "CBD. Our pet drops use the same CBD as our human line.",
+    "E-cigarettes. Vapes contain nicotine, the same addictive drug found in regular cigarettes.",
+])
+def test_the_same_substance_as_a_food_or_another_own_product_is_no_comparison(check, text):
+    assert "HL106" not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
