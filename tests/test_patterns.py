@@ -2066,6 +2066,15 @@ def test_the_same_substance_as_a_food_or_another_own_product_is_no_comparison(ch
     assert "HL106" not in rules_of(check(text))
 
 
+def test_unlike_a_drug_free_of_its_harm_claims_safety_and_a_comparison(check):
+    rules = rules_of(check("St John's wort for low mood. Unlike antidepressants, our capsules won't dull your feelings."))
+    assert {"HL106", "HL107"} <= set(rules)
+
+
+def test_unlike_a_drug_without_a_harm_named_claims_no_safety(check):
+    assert "HL107" not in rules_of(check("Turmeric for arthritis. Unlike ibuprofen, our turmeric capsules won't work overnight."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
