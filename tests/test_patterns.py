@@ -2075,6 +2075,19 @@ def test_unlike_a_drug_without_a_harm_named_claims_no_safety(check):
     assert "HL107" not in rules_of(check("Turmeric for arthritis. Unlike ibuprofen, our turmeric capsules won't work overnight."))
 
 
+@pytest.mark.parametrize("text", [
+    "Valerian tea for insomnia. Drowse lets you sleep through the night from the very first sip.",
+    "Ketamine. Two infusions in, my depression had lifted.",
+    "Probiotics. By day eight my IBS cramps were gone.",
+])
+def test_a_first_cup_a_few_sessions_in_and_day_ten_tell_a_speed(check, text):
+    assert "HL104" in rules_of(check(text))
+
+
+def test_many_sessions_in_tell_no_speed(check):
+    assert "HL104" not in rules_of(check("Ketamine. Twelve infusions in, my depression had lifted."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
