@@ -2088,6 +2088,13 @@ def test_many_sessions_in_tell_no_speed(check):
     assert "HL104" not in rules_of(check("Ketamine. Twelve infusions in, my depression had lifted."))
 
 
+def test_a_medicine_compared_with_and_then_renamed_is_not_the_subject(check):
+    report = check("CBD drops for dogs. Our drops hold the same active ingredient as Epidiolex, the prescription CBD "
+                   "medicine, and they calm anxious dogs.")
+    assert not [f for f in report.findings if f.intervention == "epidiolex"]
+    assert [c.intervention for c in report.claims if "Epidiolex" in c.text] == ["cbd"]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related

@@ -209,6 +209,7 @@ class ClaimFinder:
             # one word after it ("than the Ozempic"), as compared_before for "comparator-after".
             after_comparator: set[int] = set()
             compared_away = False  # an intervention named only as what the claim is set against
+            compared_ids: set[str] = set()
             other_treatments: list[int] = []
             compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
             stood_in_for: set[str] = set()
@@ -237,6 +238,11 @@ class ClaimFinder:
                 # with is not what the claim is about.
                 if label == INTERVENTION and mention.start in after_comparator:
                     compared_away = True
+                    compared_ids.add(mention.id)
+                    continue
+                # ... nor is it when named again ("the same active ingredient as Epidiolex, the
+                # prescription CBD medicine, ...": the apposition renames what was compared with)
+                if label == INTERVENTION and mention.id in compared_ids:
                     continue
                 # Several interventions in one sentence: the page's own topic is the likelier
                 # subject ("to avoid THC, an isolate is the safest bet: it holds only
