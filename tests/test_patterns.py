@@ -2095,6 +2095,16 @@ def test_a_medicine_compared_with_and_then_renamed_is_not_the_subject(check):
     assert [c.intervention for c in report.claims if "Epidiolex" in c.text] == ["cbd"]
 
 
+@pytest.mark.parametrize("text, words", [
+    ("Kratom for pain. Why our shop stopped stocking kratom extracts", "stopped"),
+    ("Kratom for pain. Strong kratom extracts can slow or even stop your breathing.", "breathing"),
+    ("EDTA chelation. Tell us about kidney disease or reduced kidney function.", "reduced"),
+    ("IV vitamin C. Your nurse checks your blood pressure and removes the cannula.", "cannula"),
+])
+def test_a_harm_a_shop_routine_and_a_weak_organ_are_no_claims(check, text, words):
+    assert not [c for c in check(text).claims if words in c.text and c.strength != "mention"]
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
