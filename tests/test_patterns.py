@@ -2105,6 +2105,19 @@ def test_a_harm_a_shop_routine_and_a_weak_organ_are_no_claims(check, text, words
     assert not [c for c in check(text).claims if words in c.text and c.strength != "mention"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ketamine for depression. Side effects at the doses we use are rare and mild.",
+    "Ketamine for depression. Side effects are minimal, and most patients feel nothing at all.",
+])
+def test_side_effects_waved_away_state_no_adverse_effects(check, text):
+    assert "HL201" in rules_of(check(text))
+
+
+def test_side_effects_called_mild_and_named_are_stated(check):
+    text = "Ketamine for depression. Side effects are usually mild, such as dissociation, nausea and raised blood pressure."
+    assert "HL201" not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
