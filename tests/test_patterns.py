@@ -2118,6 +2118,14 @@ def test_side_effects_called_mild_and_named_are_stated(check):
     assert "HL201" not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Turmeric for joint pain. Turmeric is the single most powerful natural antioxidant you can eat.",
+    "Compounded semaglutide. Our semaglutide is the most potent weight-loss peptide you can order online.",
+])
+def test_the_most_powerful_kind_of_remedy_is_a_comparison(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
