@@ -2126,6 +2126,19 @@ def test_the_most_powerful_kind_of_remedy_is_a_comparison(check, text):
     assert "HL106" in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Ashwagandha for stress. I tried yoga, apps and teas, and nothing comes close to ashwagandha for my stress.",
+    "Saw palmetto for BPH. ProstaClear is a smarter choice than tamsulosin for men with BPH.",
+    "Melatonin for insomnia. Melatonin is a better choice for insomnia than any sleeping pill.",
+])
+def test_nothing_comes_close_a_smarter_or_better_choice_are_comparisons(check, text):
+    assert "HL106" in rules_of(check(text))
+
+
+def test_a_buyers_guide_winner_is_no_comparison_with_treatment(check):
+    assert "HL106" not in rules_of(check("Melatonin for insomnia. In our testing, SleepWell gummies were the clear winner."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
