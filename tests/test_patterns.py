@@ -2139,6 +2139,19 @@ def test_a_buyers_guide_winner_is_no_comparison_with_treatment(check):
     assert "HL106" not in rules_of(check("Melatonin for insomnia. In our testing, SleepWell gummies were the clear winner."))
 
 
+@pytest.mark.parametrize("text", [
+    "Elderberry for colds. Our syrup knocks out any cold within two days.",
+    "Glucosamine for osteoarthritis. FlexiJoint helps at every stage of osteoarthritis.",
+    "CBD for anxiety. Our CBD chews ease anxiety in dogs of every breed.",
+])
+def test_any_cold_every_stage_and_every_breed_claim_breadth(check, text):
+    assert "HL110" in rules_of(check(text))
+
+
+def test_better_than_any_cold_medicine_claims_no_breadth(check):
+    assert "HL110" not in rules_of(check("Zinc lozenges for colds. Zinc shortens colds and costs less than any cold medicine."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
