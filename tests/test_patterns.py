@@ -2152,6 +2152,15 @@ def test_better_than_any_cold_medicine_claims_no_breadth(check):
     assert "HL110" not in rules_of(check("Zinc lozenges for colds. Zinc shortens colds and costs less than any cold medicine."))
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("Valerian for insomnia. Valerian eases insomnia without leaving you groggy the next morning.", "HL104"),
+    ("Ibogaine. Ibogaine cures opioid addiction, though deaths within 72 hours of a dose have been reported.", "HL104"),
+    ("Kratom. Kratom relieves back pain, and customers use it for all kinds of reasons.", "HL110"),
+])
+def test_times_of_harm_and_all_kinds_of_reasons_claim_no_speed_or_breadth(check, text, rule):
+    assert rule not in rules_of(check(text))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
