@@ -2161,6 +2161,15 @@ def test_times_of_harm_and_all_kinds_of_reasons_claim_no_speed_or_breadth(check,
     assert rule not in rules_of(check(text))
 
 
+def test_for_anyone_naming_a_reader_claims_no_breadth(check):
+    text = "Fish oil. Our formula is a game-changer for anyone worried about heart disease."
+    assert "HL110" not in rules_of(check(text))
+
+
+def test_for_anyone_with_a_condition_can_still_claim_breadth(check):
+    assert "HL110" in rules_of(check("Fish oil for heart disease. It works for anyone, whatever their heart condition."))
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
