@@ -672,10 +672,11 @@ def _states_approval(a: Assessor, facts: PageFacts, intervention: str) -> bool:
                for c in _claims_saying(facts, intervention, "approval"))
 
 
-def _claimed_conditions(facts: PageFacts, intervention: str) -> set:
-    """The conditions the page asserts the intervention has an effect on."""
+def _claimed_conditions(facts: PageFacts, intervention: str, named_only: bool = False) -> set:
+    """The conditions the page asserts the intervention has an effect on (``named_only``: only
+    those a claim names itself, not ones carried over from earlier on the page)."""
     return {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
-            and c.info.condition and c.effects}
+            and (c.info.explicit_condition if named_only else c.info.condition) and c.effects}
 
 
 def _claims_only_approved_uses(a: Assessor, facts: PageFacts, intervention: str) -> bool:
@@ -692,12 +693,10 @@ def _unapproved_uses_claimed(a: Assessor, facts: PageFacts, intervention: str) -
     selling ivermectin for COVID-19) does not state that use's status."""
     approved = [e for e in a.corpus.evidence_of(intervention) if e.grade == "approved"]
     # Only uses a claim names: a condition carried over from earlier on the page ("Dronabinol
-    # relieves symptoms" after a paragraph on cancer) is the page's topic, not a use claimed.
-    named = {c.info.condition for c in facts.claims if c.info.intervention == intervention and c.info.asserted
-             and c.info.condition and c.effects and not c.info.condition_inherited}
+    # relieves symptoms" after a paragraph on cancer) is the page's topic, not a use claimed;
     # a broader name for an approved use ("seizures", of Epidiolex's approved syndromes) is that use
     return any(not any(a.corpus.covers(e, condition) or a.corpus.is_ancestor(condition, e.condition) for e in approved)
-               for condition in named)
+               for condition in _claimed_conditions(facts, intervention, named_only=True))
 
 
 def _prescription_only(statuses: list) -> list:

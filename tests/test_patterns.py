@@ -2015,11 +2015,6 @@ def test_a_bottle_that_keeps_it_stable_is_no_claim(check):
     assert not [f for f in findings if "stable" in f.text]
 
 
-def test_a_product_toxic_to_cancer_cells_claims_to_kill_them(check):
-    text = "IV vitamin C. In our clinic, high-dose vitamin C is lethal to tumour cells and leaves the rest of you alone."
-    assert {"HL101", "HL103"} <= set(rules_of(check(text)))
-
-
 def test_a_product_toxic_to_the_liver_claims_nothing(check):
     text = "Kava for anxiety: some kava extracts are toxic to the liver."
     assert not [f for f in check(text).findings if f.rule in ("HL101", "HL103") and "toxic" in f.text]
@@ -2035,57 +2030,6 @@ def test_never_better_is_praise_not_a_denial(check):
     claims = check("Ginkgo for memory loss. On ginkgo my memory has never been better and I feel protected for years.").claims
     second = [c for c in claims if "protected" in c.text]
     assert second and "negated" not in second[0].context
-
-
-def test_an_approval_covers_a_condition_only_carried_over_from_the_page(check):
-    text = ("Living with cancer is hard, and chemotherapy can make it harder. Dronabinol is FDA-approved for "
-            "chemotherapy nausea and vomiting. Dronabinol relieves symptoms; talk to your oncologist.")
-    assert "HL204" not in rules_of(check(text))
-
-
-def test_an_approval_does_not_cover_another_use_the_claim_names(check):
-    text = ("Dronabinol is FDA-approved for chemotherapy nausea and vomiting. "
-            "For people with cancer, dronabinol eases the disease itself.")
-    assert "HL204" in rules_of(check(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Fish oil. Our softgels hold the same EPA and DHA as prescription Lovaza, for less.",
-    "CBD. Our drops carry the same cannabidiol found in Epidiolex, without a prescription.",
-    "Compounded semaglutide. Our vials contain the same GLP-1 drug doctors prescribe as Wegovy.",
-])
-def test_the_same_substance_as_a_named_medicine_is_a_comparison(check, text):
-    assert "HL106" in rules_of(check(text))
-
-
-@pytest.mark.parametrize("text", [
-    "CBD. Our pet drops use the same CBD as our human line.",
-    "E-cigarettes. Vapes contain nicotine, the same addictive drug found in regular cigarettes.",
-])
-def test_the_same_substance_as_a_food_or_another_own_product_is_no_comparison(check, text):
-    assert "HL106" not in rules_of(check(text))
-
-
-def test_unlike_a_drug_free_of_its_harm_claims_safety_and_a_comparison(check):
-    rules = rules_of(check("St John's wort for low mood. Unlike antidepressants, our capsules won't dull your feelings."))
-    assert {"HL106", "HL107"} <= set(rules)
-
-
-def test_unlike_a_drug_without_a_harm_named_claims_no_safety(check):
-    assert "HL107" not in rules_of(check("Turmeric for arthritis. Unlike ibuprofen, our turmeric capsules won't work overnight."))
-
-
-@pytest.mark.parametrize("text", [
-    "Valerian tea for insomnia. Drowse lets you sleep through the night from the very first sip.",
-    "Ketamine. Two infusions in, my depression had lifted.",
-    "Probiotics. By day eight my IBS cramps were gone.",
-])
-def test_a_first_cup_a_few_sessions_in_and_day_ten_tell_a_speed(check, text):
-    assert "HL104" in rules_of(check(text))
-
-
-def test_many_sessions_in_tell_no_speed(check):
-    assert "HL104" not in rules_of(check("Ketamine. Twelve infusions in, my depression had lifted."))
 
 
 def test_a_medicine_compared_with_and_then_renamed_is_not_the_subject(check):
@@ -2105,69 +2049,70 @@ def test_a_harm_a_shop_routine_and_a_weak_organ_are_no_claims(check, text, words
     assert not [c for c in check(text).claims if words in c.text and c.strength != "mention"]
 
 
-@pytest.mark.parametrize("text", [
-    "Ketamine for depression. Side effects at the doses we use are rare and mild.",
-    "Ketamine for depression. Side effects are minimal, and most patients feel nothing at all.",
+# Wordings from the eleventh session's dev pages, each beside its look-alike where it has one.
+@pytest.mark.parametrize("text, rule", [
+    # killing told as what the product is to the cancer
+    ("IV vitamin C. In our clinic, high-dose vitamin C is lethal to tumour cells and leaves the rest of you alone.", "HL101"),
+    ("IV vitamin C. In our clinic, high-dose vitamin C is lethal to tumour cells and leaves the rest of you alone.", "HL103"),
+    # an approval does not cover another use a claim names
+    ("Dronabinol is FDA-approved for chemotherapy nausea and vomiting. "
+     "For people with cancer, dronabinol eases the disease itself.", "HL204"),
+    # the same substance as a named medicine
+    ("Fish oil. Our softgels hold the same EPA and DHA as prescription Lovaza, for less.", "HL106"),
+    ("CBD. Our drops carry the same cannabidiol found in Epidiolex, without a prescription.", "HL106"),
+    ("Compounded semaglutide. Our vials contain the same GLP-1 drug doctors prescribe as Wegovy.", "HL106"),
+    # free of another treatment's harm: safety and a comparison at once
+    ("St John's wort for low mood. Unlike antidepressants, our capsules won't dull your feelings.", "HL106"),
+    ("St John's wort for low mood. Unlike antidepressants, our capsules won't dull your feelings.", "HL107"),
+    # a first cup, a few sessions in, day ten
+    ("Valerian tea for insomnia. Drowse lets you sleep through the night from the very first sip.", "HL104"),
+    ("Ketamine. Two infusions in, my depression had lifted.", "HL104"),
+    ("Probiotics. By day eight my IBS cramps were gone.", "HL104"),
+    # side effects waved away with no risk named state none
+    ("Ketamine for depression. Side effects at the doses we use are rare and mild.", "HL201"),
+    ("Ketamine for depression. Side effects are minimal, and most patients feel nothing at all.", "HL201"),
+    # the most powerful of a kind of remedy; nothing comes close; a smarter or better choice
+    ("Turmeric for joint pain. Turmeric is the single most powerful natural antioxidant you can eat.", "HL106"),
+    ("Compounded semaglutide. Our semaglutide is the most potent weight-loss peptide you can order online.", "HL106"),
+    ("Ashwagandha for stress. I tried yoga, apps and teas, and nothing comes close to ashwagandha for my stress.", "HL106"),
+    ("Saw palmetto for BPH. ProstaClear is a smarter choice than tamsulosin for men with BPH.", "HL106"),
+    ("Melatonin for insomnia. Melatonin is a better choice for insomnia than any sleeping pill.", "HL106"),
+    # any cold, every stage, every breed; "for anyone" beside a condition
+    ("Elderberry for colds. Our syrup knocks out any cold within two days.", "HL110"),
+    ("Glucosamine for osteoarthritis. FlexiJoint helps at every stage of osteoarthritis.", "HL110"),
+    ("CBD for anxiety. Our CBD chews ease anxiety in dogs of every breed.", "HL110"),
+    ("Fish oil for heart disease. It works for anyone, whatever their heart condition.", "HL110"),
 ])
-def test_side_effects_waved_away_state_no_adverse_effects(check, text):
-    assert "HL201" in rules_of(check(text))
-
-
-def test_side_effects_called_mild_and_named_are_stated(check):
-    text = "Ketamine for depression. Side effects are usually mild, such as dissociation, nausea and raised blood pressure."
-    assert "HL201" not in rules_of(check(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Turmeric for joint pain. Turmeric is the single most powerful natural antioxidant you can eat.",
-    "Compounded semaglutide. Our semaglutide is the most potent weight-loss peptide you can order online.",
-])
-def test_the_most_powerful_kind_of_remedy_is_a_comparison(check, text):
-    assert "HL106" in rules_of(check(text))
-
-
-@pytest.mark.parametrize("text", [
-    "Ashwagandha for stress. I tried yoga, apps and teas, and nothing comes close to ashwagandha for my stress.",
-    "Saw palmetto for BPH. ProstaClear is a smarter choice than tamsulosin for men with BPH.",
-    "Melatonin for insomnia. Melatonin is a better choice for insomnia than any sleeping pill.",
-])
-def test_nothing_comes_close_a_smarter_or_better_choice_are_comparisons(check, text):
-    assert "HL106" in rules_of(check(text))
-
-
-def test_a_buyers_guide_winner_is_no_comparison_with_treatment(check):
-    assert "HL106" not in rules_of(check("Melatonin for insomnia. In our testing, SleepWell gummies were the clear winner."))
-
-
-@pytest.mark.parametrize("text", [
-    "Elderberry for colds. Our syrup knocks out any cold within two days.",
-    "Glucosamine for osteoarthritis. FlexiJoint helps at every stage of osteoarthritis.",
-    "CBD for anxiety. Our CBD chews ease anxiety in dogs of every breed.",
-])
-def test_any_cold_every_stage_and_every_breed_claim_breadth(check, text):
-    assert "HL110" in rules_of(check(text))
-
-
-def test_better_than_any_cold_medicine_claims_no_breadth(check):
-    assert "HL110" not in rules_of(check("Zinc lozenges for colds. Zinc shortens colds and costs less than any cold medicine."))
+def test_eleventh_session_wordings_that_claim(check, text, rule):
+    assert rule in rules_of(check(text))
 
 
 @pytest.mark.parametrize("text, rule", [
+    # a condition only carried over from the page is no use claimed beside a true approval
+    ("Living with cancer is hard, and chemotherapy can make it harder. Dronabinol is FDA-approved for "
+     "chemotherapy nausea and vomiting. Dronabinol relieves symptoms; talk to your oncologist.", "HL204"),
+    # the same substance as the seller's own line or as cigarettes
+    ("CBD. Our pet drops use the same CBD as our human line.", "HL106"),
+    ("E-cigarettes. Vapes contain nicotine, the same addictive drug found in regular cigarettes.", "HL106"),
+    # "unlike X" without a harm named
+    ("Turmeric for arthritis. Unlike ibuprofen, our turmeric capsules won't work overnight.", "HL107"),
+    # many sessions in
+    ("Ketamine. Twelve infusions in, my depression had lifted.", "HL104"),
+    # side effects called mild and named are stated
+    ("Ketamine for depression. Side effects are usually mild, such as dissociation, nausea and raised blood pressure.",
+     "HL201"),
+    # a buyer's guide crowning its own pick
+    ("Melatonin for insomnia. In our testing, SleepWell gummies were the clear winner.", "HL106"),
+    # "any cold medicine" is a comparison, not breadth
+    ("Zinc lozenges for colds. Zinc shortens colds and costs less than any cold medicine.", "HL110"),
+    # times told of a harm; all kinds of reasons; "for anyone" naming a reader
     ("Valerian for insomnia. Valerian eases insomnia without leaving you groggy the next morning.", "HL104"),
     ("Ibogaine. Ibogaine cures opioid addiction, though deaths within 72 hours of a dose have been reported.", "HL104"),
     ("Kratom. Kratom relieves back pain, and customers use it for all kinds of reasons.", "HL110"),
+    ("Fish oil. Our formula is a game-changer for anyone worried about heart disease.", "HL110"),
 ])
-def test_times_of_harm_and_all_kinds_of_reasons_claim_no_speed_or_breadth(check, text, rule):
+def test_eleventh_session_wordings_that_claim_nothing_of_the_rule(check, text, rule):
     assert rule not in rules_of(check(text))
-
-
-def test_for_anyone_naming_a_reader_claims_no_breadth(check):
-    text = "Fish oil. Our formula is a game-changer for anyone worried about heart disease."
-    assert "HL110" not in rules_of(check(text))
-
-
-def test_for_anyone_with_a_condition_can_still_claim_breadth(check):
-    assert "HL110" in rules_of(check("Fish oil for heart disease. It works for anyone, whatever their heart condition."))
 
 
 def test_the_same_words_matched_twice_are_quoted_once(check):

@@ -208,8 +208,7 @@ class ClaimFinder:
             # Where a mention would stand right after a comparator ("better than", "unlike"), or
             # one word after it ("than the Ozempic"), as compared_before for "comparator-after".
             after_comparator: set[int] = set()
-            compared_away = False  # an intervention named only as what the claim is set against
-            compared_ids: set[str] = set()
+            compared_ids: set[str] = set()  # interventions named only as what the claim is set against
             other_treatments: list[int] = []
             compared_before = {m.start for m in sent_mentions if m.label == PRODUCT and m.id == "comparator-after"}
             stood_in_for: set[str] = set()
@@ -237,7 +236,6 @@ class ClaimFinder:
                 # "works better than semaglutide", "unlike the Ozempic": the thing compared
                 # with is not what the claim is about.
                 if label == INTERVENTION and mention.start in after_comparator:
-                    compared_away = True
                     compared_ids.add(mention.id)
                     continue
                 # ... nor is it when named again ("the same active ingredient as Epidiolex, the
@@ -413,7 +411,7 @@ class ClaimFinder:
             info = ClaimInfo(block=block, effects=effects, qualifiers=qualifiers, condition_candidates=candidates,
                              jurisdictions=places)
             self._resolve(info, explicit, section, topic)
-            if info.intervention is None and compared_away:
+            if info.intervention is None and compared_ids:
                 # "The same active ingredient as Ozempic, at a fraction of the price": with no
                 # subject named or inherited, the claim is about whatever is sold against it.
                 info.intervention, info.intervention_text = "product", "the product"
