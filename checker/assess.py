@@ -556,8 +556,9 @@ CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "con
 
 def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: PageFacts):
     kind = rule.params["caveat"]
-    # (A legal status told only of places outside the status table states none here.)
-    on_page = [c for c in facts.caveats if c.kind == kind and c.states != "elsewhere"]
+    # (A legal status told only of places outside the status table states none here, nor does
+    # a risk told of another treatment.)
+    on_page = [c for c in facts.caveats if c.kind == kind and c.states not in ("elsewhere", "other-treatment")]
     # Not controlled anywhere selected, a substance's legal standing is its approval, and
     # "not approved by the FDA" states it.
     approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []

@@ -2920,6 +2920,26 @@ def test_a_risk_told_of_a_condition_in_a_relative_clause_is_no_caveat(check, tex
     assert stated is caveat, report.caveats
 
 
+@pytest.mark.parametrize("text, told_of_the_product", [
+    # a risk told of another treatment: the page still states none of its own
+    ("Prescription sleep medicines such as zolpidem can cause next-day grogginess and dependence. "
+     "Melatonin helps you fall asleep faster.", False),
+    ("Turmeric is a gentle alternative to NSAIDs like ibuprofen, which can cause stomach ulcers when taken "
+     "every day. Turmeric eases joint pain.", False),
+    ("Nausea and vomiting are among the side effects of chemotherapy that patients fear most. "
+     "Nabilone relieves chemotherapy-induced nausea.", False),
+    # ... but not a treatment the product is likened to, taken with, or named by
+    ("Like all medicines, melatonin can cause side effects such as headaches and drowsiness. "
+     "Melatonin helps you fall asleep faster.", True),
+    ("Like other medicines, it can cause side effects such as headaches. Melatonin helps you fall asleep faster.", True),
+    ("Chelation drugs can cause kidney failure and dangerously low blood calcium. Chelation therapy clears clogged "
+     "arteries.", True),
+    ("Do not take kava with alcohol or sedatives, which can cause liver damage. Kava calms anxiety.", True),
+])
+def test_a_risk_told_of_another_treatment_is_not_the_products(check, text, told_of_the_product):
+    assert ("HL201" not in rules_of(check(text))) is told_of_the_product, check(text).caveats
+
+
 def test_libido_names_low_libido(check):
     report = check("PT-141 targets the central nervous system directly to improve libido.")
     assert any(c.condition == "low-libido" for c in report.claims), report.claims

@@ -28,7 +28,7 @@ from ..lexicon import load_lexicon
 from . import SPANS_CAVEATS
 from .claims import claim_rows, sentence_bounds, within_sentences
 from .lexmatch import EntryMatcher, longest_first, token_chars
-from .mentions import CONDITION, INTERVENTION, mention_rows
+from .mentions import CONDITION, INTERVENTION, PRODUCT, mention_rows
 
 RISK_KINDS = ("adverse-effects", "contraindications")
 # Grammar, not lexicon (closed word classes, the same on any page): the words that open a
@@ -37,7 +37,11 @@ YES_NO_OPENERS = {"do", "does", "did", "is", "are", "was", "were", "can", "could
                   "have", "had", "any", "anything", "am", "may", "might", "must", "shall"}
 AFFIRMATIVES = {"yes", "yep", "yeah", "yup", "absolutely", "definitely", "certainly"}
 NEGATIVES = {"no", "nope", "nah", "not", "never"}
-RELATIVE_OPENERS = {"which", "that"}  # "clots, which can cause ...": what the risk is told of
+RELATIVE_OPENERS = {"which", "that"}
+# A treatment named right after these is what the product is taken with ("with sedatives") or
+# likened to ("like all medicines", "as with any medicine"), not what a risk is told of.
+TAKEN_WITH = {"with", "and", "or", "plus", "alongside"}
+LIKENED_TO = {"like", "all", "any", "other"}  # "clots, which can cause ...": what the risk is told of
 
 if not Span.has_extension("hl_level"):
     Span.set_extension("hl_level", default="full")
@@ -134,6 +138,7 @@ class CaveatFinder:
         if any(row.kind == "legal-status" for row in rows):
             rows = _mark_elsewhere(doc, rows, ends)
         if rows:
+            rows = _mark_other_treatments(doc, rows, ends)
             rows = _attribute(doc, rows)
         doc.user_data["hl_caveat_rows"] = rows
         spans = []
@@ -208,6 +213,49 @@ def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[in
         return False
     _, claim_end, info = claim_ranges[index]
     return start < claim_end and bool(info.condition_text) and doc[start:end].text.lower() in info.condition_text.lower()
+
+
+def _mark_other_treatments(doc, rows: list, ends: list[int]) -> list:
+    """An adverse effect whose sentence tells it of another treatment ("Prescription sleep
+    medicines such as zolpidem can cause next-day impairment", "the side effects of
+    chemotherapy", "NSAIDs like ibuprofen, which can cause stomach ulcers") is that
+    treatment's risk, not the page's: marked ``states="other-treatment"``. What a risk is told
+    of is the antecedent of a "which" or "that" right before it, else the first treatment its
+    sentence names before it (or, with none before it, the first after it): not one named as
+    what the product is compared with ("Compared with SSRIs, ..."), likened to ("Like all
+    medicines, it can ...") or taken with ("Don't mix it with sedatives, which ...")."""
+    by_sentence: dict[int, list] = {}
+    compared_at: set[int] = set()
+    others_end: set[int] = set()
+    for m in mention_rows(doc):
+        if m.label == PRODUCT and m.id == "comparator":
+            compared_at.update((m.end, m.end + 1))
+            continue
+        if m.label == PRODUCT and m.id == "other-treatment":
+            before = doc[m.start - 1].lower_ if m.start > 0 else ""
+            if before not in TAKEN_WITH:
+                others_end.add(m.end)
+            if m.start in compared_at or before in TAKEN_WITH or before in LIKENED_TO:
+                continue
+        elif not (m.label == INTERVENTION or m.label == PRODUCT and m.id == "product"):
+            continue
+        by_sentence.setdefault(bisect_left(ends, m.start + 1), []).append(m)
+    out = []
+    for row in rows:
+        if row.kind == "adverse-effects" and row.states is None:
+            at = row.start - 1
+            if at > 0 and doc[at].lower_ in RELATIVE_OPENERS:
+                at -= 1 if not doc[at - 1].is_punct else 2
+                told_of_other = at + 1 in others_end
+            else:
+                named = by_sentence.get(bisect_left(ends, row.start + 1), ())
+                told_of = next((m for m in named if m.end <= row.start), None) \
+                    or next((m for m in named if m.start >= row.end), None)
+                told_of_other = told_of is not None and told_of.id == "other-treatment"
+            if told_of_other:
+                row = row._replace(states="other-treatment")
+        out.append(row)
+    return out
 
 
 def _said_of_a_condition(doc, start: int, conditions) -> bool:
