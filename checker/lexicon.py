@@ -37,7 +37,7 @@ FILE_KINDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType({
                              "rhetorical"),
                 "direction": ("forward", "backward", "both")},
     "caveats": {"kind": ("adverse-effects", "contraindications", "supervision", "evidence-status", "legal-status", "commerce",
-                         "prescriber", "negator", "question", "rhetorical", "lookalike", "held-by"),
+                         "prescriber", "negator", "question", "rhetorical", "lookalike", "held-by", "named-who"),
                 "level": ("full", "partial")},
     # `comparator`: words that make the intervention named right after them the thing
     # compared with, not the subject ("works better than semaglutide"); `comparator-after`: the

@@ -2201,7 +2201,7 @@ def test_long_after_and_unrelated_comparisons_are_not_claimed(check):
     ("Psilocybin helps depression. If anyone in your family has bipolar disorder, please don't take it.", "HL202"),
     ("Psilocybin helps depression. People with heart problems are at much higher risk.", "HL202"),
     ("Psilocybin helps depression. If you're on an SSRI, talk to your prescriber first.", "HL202"),
-    ("Cannabis eases chronic pain. It isn't recommended in pregnancy.", "HL202"),
+    ("Ashwagandha eases stress. It isn't recommended in pregnancy.", "HL202"),  # its corpus row names pregnancy
     ("Ibogaine ends opioid addiction. Every guest gets an ECG, and a doctor and two nurses watch the heart monitor all night.", "HL203"),
     ("Stem cell therapy repairs knees. Every injection is performed by a board-certified physician.", "HL203"),
     ("Nabilone eases chemotherapy nausea. Only your oncology team can start it.", "HL203"),
@@ -2938,6 +2938,22 @@ def test_a_risk_told_of_a_condition_in_a_relative_clause_is_no_caveat(check, tex
 ])
 def test_a_risk_told_of_another_treatment_is_not_the_products(check, text, told_of_the_product):
     assert ("HL201" not in rules_of(check(text))) is told_of_the_product, check(text).caveats
+
+
+@pytest.mark.parametrize("text, fires", [
+    # who should not take it told only as pregnancy: it counts where the corpus lists pregnancy
+    ("Tirzepatide helps adults lose weight. It is not for use during pregnancy.", True),
+    ("Chelation therapy clears clogged arteries. We do not offer chelation during pregnancy.", True),
+    ("Kava calms anxiety. Ask your doctor before use if you are pregnant or breastfeeding.", True),
+    ("Ashwagandha eases stress. It is not for use during pregnancy.", False),
+    # ... and beside any other who or what, as before
+    ("Tirzepatide helps adults lose weight. It is not for use during pregnancy or by anyone with a history of "
+     "medullary thyroid cancer.", False),
+    ("Kava calms anxiety. Do not use if you are pregnant or take medicines that affect the liver.", False),
+    ("Kava calms anxiety. Kava interacts with many medicines and is not for use in pregnancy.", False),
+])
+def test_a_contraindication_told_only_as_pregnancy_must_be_listed(check, text, fires):
+    assert ("HL202" in rules_of(check(text))) is fires, check(text).caveats
 
 
 def test_libido_names_low_libido(check):

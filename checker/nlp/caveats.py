@@ -59,7 +59,12 @@ class CaveatFinder:
     def __init__(self, nlp: Language, name: str, *, lexicon: str, negator_window: int):
         self.name = name
         self.negator_window = negator_window
-        self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, load_lexicon(lexicon or None).of("caveats"))
+        entries = load_lexicon(lexicon or None).of("caveats")
+        self._matcher = EntryMatcher(nlp.vocab, nlp.tokenizer, entries)
+        # Every who-or-what word a contraindication may need ("blood thinn", "heart", "child").
+        contraindications = [entry for entry in entries if entry["kind"] == "contraindications"]
+        self._who_words = tuple(dict.fromkeys(word for entry in contraindications for word in entry.get("needs", ())))
+        self._needs_who = frozenset(entry.id for entry in contraindications if entry.get("needs"))
 
     def __call__(self, doc):
         bounds = sentence_bounds(doc)
@@ -70,7 +75,10 @@ class CaveatFinder:
         # states (its contraindication is told by the words around it). Apart from
         # longest-first: the frame may sit inside a longer contraindication cue.
         held = {e for entry, s, e in found if entry["kind"] == "held-by"}
-        matches = longest_first([m for m in found if m[0]["kind"] != "held-by"])
+        # Who should not take it, told by a name the corpus must list (kind `named-who`:
+        # "pregnant", "breastfeeding"); apart too: the name sits inside the cues that tell it.
+        named_who = [m for m in found if m[0]["kind"] == "named-who"]
+        matches = longest_first([m for m in found if m[0]["kind"] not in ("held-by", "named-who")])
         negator_ends = [e for entry, s, e in matches if entry["kind"] == "negator"]
         asked = _asked_sentences(doc, matches, bounds, ends)
         claim_ranges = claim_rows(doc)
@@ -135,6 +143,8 @@ class CaveatFinder:
                 generic[len(rows) - 1] = entry["generic"]
         if generic:
             rows = _generic_named(doc, rows, generic, ends)
+        if named_who and any(row.kind == "contraindications" for row in rows):
+            rows = _who_named_alone(doc, rows, named_who, bounds, ends, self._who_words, self._needs_who, condition_rows)
         if any(row.kind == "legal-status" for row in rows):
             rows = _mark_elsewhere(doc, rows, ends)
         if rows:
@@ -203,6 +213,40 @@ def _generic_named(doc, rows: list, generic: dict[int, list[str]], ends: list[in
                 row = row._replace(names=tuple(dict.fromkeys(name for r in told for name in r.names)))
         out.append(row)
     return out
+
+
+def _who_named_alone(doc, rows: list, named_who: list, bounds, ends: list[int], who_words: tuple[str, ...],
+                     needs_who: frozenset[str], condition_rows) -> list:
+    """A contraindication whose sentence says who should not take the product only by a name
+    the lexicon gives (`named-who`: "It is not for use during pregnancy", "Ask your doctor
+    before use if you are pregnant or breastfeeding") names that: it states the
+    contraindications only of an intervention whose corpus caveat lists it, as a risk named in
+    plain words does. Beside any other who or what ("if you are pregnant or take blood
+    thinners"), a condition, or a cue that names its own ("interacts with"), it counts as
+    before."""
+    by_sentence: dict[int, list] = {}
+    for entry, start, end in named_who:
+        by_sentence.setdefault(bisect_left(ends, start + 1), []).append((entry, start, end))
+    alone: dict[int, tuple[str, ...]] = {}
+    for sentence, told in by_sentence.items():
+        sent_start, sent_end = bounds[sentence]
+        inside = {t for _, start, end in told for t in range(start, end)}
+        rest = " ".join(t.lower_ for t in doc[sent_start:sent_end] if t.i not in inside)
+        if any(word in rest for word in who_words):
+            continue
+        if any(sent_start <= m.start < sent_end and m.start not in inside for m in condition_rows):
+            continue
+        if any(row.kind == "contraindications" and sent_start <= row.start < sent_end and not row.bare
+               and not any(t in inside for t in range(row.start, row.end)) and row.entry not in needs_who
+               for row in rows):
+            continue
+        alone[sentence] = tuple(dict.fromkeys(name for entry, _, _ in told for name in entry["names"]))
+    if not alone:
+        return rows
+    return [row._replace(names=alone[sentence])
+            if row.kind == "contraindications" and not row.names
+            and (sentence := bisect_left(ends, row.start + 1)) in alone else row
+            for row in rows]
 
 
 def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[int]) -> bool:
