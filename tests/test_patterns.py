@@ -1111,7 +1111,8 @@ def test_a_risks_bare_name_leaves_its_sentence_a_claim(check):
     ("Always ask your doctor if you take any medication.", False),  # HL202: too generic to count
     ("Do not take it with antidepressants.", True),
     ("Do not take it if you have bipolar disorder.", True),  # a condition names who
-    ("Please don't give it to a kid.", True),
+    ("Please don't give it to a kid.", False),  # who, but told only as children, which its corpus row does not name
+    ("Please don't give it to a kid or to anyone on blood thinners.", True),
     ("If you have a weakened immune system, don't start it without your medical team.", True),
     ("It weakens drugs such as the contraceptive pill. If you take one of these, ask us first.", True),
 ])
@@ -1936,9 +1937,13 @@ def test_honeys_own_warning_is_no_contraindication_of_the_product(check, text):
     assert "HL202" in rules_of(check(text))
 
 
-def test_the_product_kept_from_babies_is_a_contraindication(check):
-    text = "Elderberry syrup helps shorten colds. Do not give elderberry syrup to an infant younger than 12 months."
-    assert "HL202" not in rules_of(check(text))
+@pytest.mark.parametrize("text, stated", [
+    ("CBD oil eases anxiety. Do not give CBD oil to an infant younger than 12 months.", True),
+    # elderberry's corpus contraindications name pregnancy and breastfeeding, not children
+    ("Elderberry syrup helps shorten colds. Do not give elderberry syrup to an infant younger than 12 months.", False),
+])
+def test_the_product_kept_from_babies_is_a_contraindication_where_the_corpus_names_children(check, text, stated):
+    assert ("HL202" not in rules_of(check(text))) is stated
 
 
 def test_an_approval_for_another_use_does_not_state_the_claimed_uses_status(check):
@@ -2946,6 +2951,8 @@ def test_a_risk_told_of_another_treatment_is_not_the_products(check, text, told_
     ("Chelation therapy clears clogged arteries. We do not offer chelation during pregnancy.", True),
     ("Kava calms anxiety. Ask your doctor before use if you are pregnant or breastfeeding.", True),
     ("Ashwagandha eases stress. It is not for use during pregnancy.", False),
+    ("Elderberry syrup shortens colds. Never give adult products to children.", True),
+    ("Chelation therapy clears clogged arteries. Never give it to children.", False),
     # ... and beside any other who or what, as before
     ("Tirzepatide helps adults lose weight. It is not for use during pregnancy or by anyone with a history of "
      "medullary thyroid cancer.", False),
