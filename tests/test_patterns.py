@@ -2963,6 +2963,25 @@ def test_a_contraindication_told_only_as_pregnancy_must_be_listed(check, text, f
     assert ("HL202" in rules_of(check(text))) is fires, check(text).caveats
 
 
+@pytest.mark.parametrize("text, stated", [
+    # a risk at the end of a list a negator opens is denied with the rest of the list
+    ("Testosterone boosters raise low testosterone. It's everything TRT does, without the needles, the lab work or "
+     "the side effects.", False),
+    ("Melatonin helps you fall asleep. No grogginess, no hangover and no side effects.", False),
+    # ... but not a risk told after the list's sentence ends
+    ("Melatonin helps you fall asleep. It has no artificial colours. And side effects such as headaches and "
+     "drowsiness are possible.", True),
+])
+def test_a_risk_ending_a_denied_list_is_denied(check, text, stated):
+    assert ("HL201" not in rules_of(check(text))) is stated, check(text).caveats
+
+
+def test_a_medicine_in_a_glass_is_what_the_product_is_likened_to(check):
+    report = check("Apple cider vinegar melts belly fat. For weight loss, it's basically Ozempic in a glass, minus the "
+                   "needles and the side effects.")
+    assert {c.intervention for c in report.claims} == {"apple-cider-vinegar"}, report.claims
+
+
 def test_libido_names_low_libido(check):
     report = check("PT-141 targets the central nervous system directly to improve libido.")
     assert any(c.condition == "low-libido" for c in report.claims), report.claims

@@ -38,6 +38,11 @@ YES_NO_OPENERS = {"do", "does", "did", "is", "are", "was", "were", "can", "could
 AFFIRMATIVES = {"yes", "yep", "yeah", "yup", "absolutely", "definitely", "certainly"}
 NEGATIVES = {"no", "nope", "nah", "not", "never"}
 RELATIVE_OPENERS = {"which", "that"}
+# The list a negator opens ("without the needles, the lab work or the side effects"): the words
+# that join its last item, the determiners before an item, and how far it may reach.
+LIST_JOINS = {"or", "nor", "and"}
+LIST_DETERMINERS = {"the", "any", "all", "those", "its", "their", "no", "a", "an"}
+DENIED_LIST_REACH = 10
 # A treatment named right after these is what the product is taken with ("with sedatives") or
 # likened to ("like all medicines", "as with any medicine"), not what a risk is told of.
 TAKEN_WITH = {"with", "and", "or", "plus", "alongside"}
@@ -110,6 +115,8 @@ class CaveatFinder:
             elif kind != "commerce" and asked and bisect_left(ends, start + 1) in asked:
                 continue
             if any(start - self.negator_window <= n <= start for n in negator_ends):
+                continue
+            if kind == "adverse-effects" and _last_of_a_denied_list(doc, start, negator_ends):
                 continue
             if kind in RISK_KINDS and any(end + gap in effect_starts for gap in range(self.negator_window + 1)):
                 continue
@@ -247,6 +254,24 @@ def _who_named_alone(doc, rows: list, named_who: list, bounds, ends: list[int], 
             if row.kind == "contraindications" and not row.names
             and (sentence := bisect_left(ends, row.start + 1)) in alone else row
             for row in rows]
+
+
+def _last_of_a_denied_list(doc, start: int, negator_ends: list[int]) -> bool:
+    """Whether the risk ends a list that a negator opens: "without the needles, the lab work or
+    the side effects", "no needles, no doctor visits and no side effects". Only commas may part
+    the items, and the risk follows "or", "nor" or "and" (past a determiner)."""
+    at = start - 1
+    while at > 0 and doc[at].lower_ in LIST_DETERMINERS:
+        at -= 1
+    if at <= 0 or doc[at].lower_ not in LIST_JOINS:
+        return False
+    for n in reversed(negator_ends):
+        if n > at:
+            continue
+        if at - n > DENIED_LIST_REACH:
+            return False
+        return not any(t.is_punct and t.text != "," for t in doc[n:at])
+    return False
 
 
 def _sold_against(doc, start: int, end: int, claim_ranges, claim_starts: list[int]) -> bool:
