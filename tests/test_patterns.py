@@ -2982,6 +2982,16 @@ def test_a_medicine_in_a_glass_is_what_the_product_is_likened_to(check):
     assert {c.intervention for c in report.claims} == {"apple-cider-vinegar"}, report.claims
 
 
+@pytest.mark.parametrize("text", [
+    "Spravato is a breakthrough for depression that hasn't responded to other treatments.",
+    "Esketamine offers rapid relief for depression that has not responded to antidepressants.",
+])
+def test_depression_that_has_not_responded_names_treatment_resistant_depression(check, text):
+    report = check(text)
+    assert [c.condition for c in report.claims] == ["treatment-resistant-depression"], report.claims
+    assert "HL103" not in rules_of(report)
+
+
 def test_libido_names_low_libido(check):
     report = check("PT-141 targets the central nervous system directly to improve libido.")
     assert any(c.condition == "low-libido" for c in report.claims), report.claims
