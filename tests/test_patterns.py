@@ -2120,6 +2120,16 @@ def test_eleventh_session_wordings_that_claim_nothing_of_the_rule(check, text, r
     assert rule not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text", [
+    # food kept with salt, and an enzyme blocked, are no condition cured or blocked
+    "Ayahuasca retreat. Before your stay, avoid alcohol, cannabis and other recreational drugs, and foods rich in "
+    "tyramine such as aged cheese, cured meats and soy sauce, which can react with MAO-blocking substances.",
+    "The vine contains harmala alkaloids that block the enzyme monoamine oxidase, which lets the DMT act.",
+])
+def test_twelfth_session_wordings_that_claim_nothing(check, text):
+    assert not check(text).claims, check(text).claims
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
