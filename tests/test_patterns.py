@@ -2120,6 +2120,14 @@ def test_eleventh_session_wordings_that_claim_nothing_of_the_rule(check, text, r
     assert rule not in rules_of(check(text))
 
 
+@pytest.mark.parametrize("text, condition", [
+    ("Her Dravet seizures have roughly halved since she started Epidiolex.", "dravet-syndrome"),
+    ("In the main trial, convulsive seizures in Dravet syndrome more than halved on Epidiolex.", "dravet-syndrome"),
+])
+def test_twelfth_session_wordings_that_claim(check, text, condition):
+    assert condition in [c.condition for c in check(text).claims], check(text).claims
+
+
 @pytest.mark.parametrize("text", [
     # food kept with salt, and an enzyme blocked, are no condition cured or blocked
     "Ayahuasca retreat. Before your stay, avoid alcohol, cannabis and other recreational drugs, and foods rich in "
