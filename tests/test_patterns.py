@@ -2994,6 +2994,19 @@ def test_a_risk_ending_a_denied_list_is_denied(check, text, stated):
     assert ("HL201" not in rules_of(check(text))) is stated, check(text).caveats
 
 
+@pytest.mark.parametrize("text, subject", [
+    # every item of a list a comparator opens is compared with, not the claim's subject
+    ("Our hCG drops melt fat. Lose weight faster than with keto or Ozempic.", "hcg"),
+    ("Kratom for back pain. It eases pain better than ibuprofen, tramadol or CBD oil.", "kratom"),
+    # ... but a comma alone ends the comparison
+    ("Berberine for blood sugar. Unlike metformin, tirzepatide helps adults lose weight.", "tirzepatide"),
+])
+def test_every_item_of_a_compared_list_is_compared_with(check, text, subject):
+    last = text.split(". ")[-1]
+    claims = [c for c in check(text).claims if c.text in last]
+    assert [c.intervention for c in claims] == [subject], claims
+
+
 def test_a_medicine_in_a_glass_is_what_the_product_is_likened_to(check):
     report = check("Apple cider vinegar melts belly fat. For weight loss, it's basically Ozempic in a glass, minus the "
                    "needles and the side effects.")

@@ -46,6 +46,10 @@ QUALIFIERS_NEEDING_AN_EFFECT = ("speed", "durability", "breadth")
 # to words).
 BREADCRUMB_SEPARATOR = re.compile(r"(?<=\s)[>›»→](?=\s)")
 STATUS_QUALIFIERS = ("approval", "legality")
+# A list a comparator opens ("better than keto or Ozempic"): what joins its items, and how far
+# after the comparator it may reach. (Grammar, not lexicon.)
+LIST_JOINS = {"or", "nor", "and"}
+COMPARED_LIST_REACH = 7
 STATUS_REACH = 3  # tokens from a status word to the treatment it describes ("approved quit - smoking medicines")
 # Grammar, not lexicon (closed word classes, the same on any page): a copula before a status word
 # says it of the sentence's subject; a linking word between it and another treatment sets the two
@@ -222,6 +226,19 @@ class ClaimFinder:
                     continue
                 if label == PRODUCT and mention.id == "comparator":
                     after_comparator.update((mention.end, mention.end + 1))
+                    # ... and every item of a list it opens ("faster than with keto or Ozempic",
+                    # "better than ibuprofen, tramadol or CBD oil"; a comma alone, as in "Unlike
+                    # Ozempic, tirzepatide ...", ends the comparison)
+                    items, joined = [], False
+                    for at in range(mention.end + 2, min(mention.end + COMPARED_LIST_REACH, sent_end)):
+                        before = doc[at - 1]
+                        if before.is_punct and before.text != ",":
+                            break
+                        if before.lower_ in LIST_JOINS or before.text == ",":
+                            items.append(at)
+                            joined = joined or before.lower_ in LIST_JOINS
+                    if joined:
+                        after_comparator.update(t for at in items for t in (at, at + 1))
                     continue
                 if label == PRODUCT and mention.id == "comparator-after":
                     continue
