@@ -548,6 +548,23 @@ def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact
     return facts.claimed
 
 
+def _treatment_claimed(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
+    """The claimed interventions the page makes a treatment claim about: a status told alone
+    ("psilocybin services are legal in Oregon", "no prescription needed": only approval,
+    legality or prescription qualifiers, no effect word) is HL109's to read, and asks for no
+    caveat."""
+    claimed = _claimed_interventions(a, facts)
+    treated: dict[str, ClaimFact] = {}
+    for claim in facts.claims:
+        info = claim.info
+        intervention = facts.variants.get(info.intervention, info.intervention)
+        if intervention in claimed and intervention not in treated and info.asserted and (
+                claim.effects or any(q.value not in STATUS_ONLY for q in claim.qualifiers)):
+            treated[intervention] = claim
+    return treated
+
+
+STATUS_ONLY = ("legality", "approval", "no-prescription")
 PRESCRIBER_ONLY = "supervision.prescriber"  # the caveats lexicon entry that names only a prescriber
 CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "contraindications or interactions",
                  "supervision": "need for medical supervision", "evidence-status": "evidence or approval status",
@@ -563,7 +580,7 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
     # "not approved by the FDA" states it.
     approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []
     label = CAVEAT_LABELS[kind]
-    for intervention, claim in _claimed_interventions(a, facts).items():
+    for intervention, claim in _treatment_claimed(a, facts).items():
         # A copy has the risks of what it copies: a risk told of the original ("some clients get
         # a little nausea on semaglutide") is told of the compounded copy too, and the original's
         # caveat wording lists the copy's risks; its approval or legal status is not the copy's.

@@ -904,7 +904,7 @@ def test_a_status_word_standing_alone_labels_a_section(check, label, fires):
 
 def test_a_true_legality_statement_states_the_legal_status_and_a_false_one_does_not(check):
     assert "HL301" not in rules_of(check("Kava calms anxiety. Kava is legal in the United States."))
-    report = check("Delta-8 gummies calm anxiety. Delta-8 is 100% federally legal in the US.")
+    report = check("Delta-8 gummies ease anxiety. Delta-8 is 100% federally legal in the US.")
     assert {"HL109", "HL301"} <= rules_of(report)
 
 
@@ -3012,6 +3012,14 @@ def test_every_item_of_a_compared_list_is_compared_with(check, text, subject):
     last = text.split(". ")[-1]
     claims = [c for c in check(text).claims if c.text in last]
     assert [c.intervention for c in claims] == [subject], claims
+
+
+def test_a_status_told_alone_makes_no_treatment_claim_for_the_caveat_rules(check):
+    report = check("Melatonin helps you fall asleep faster. Psilocybin services are legal in Oregon.")
+    assert not [f for f in report.findings if f.rule.startswith(("HL2", "HL3")) and "psilocybin" in f.message.lower()], \
+        report.findings
+    # ... while the status it tells is still read for HL109
+    assert "HL109" in rules_of(check("Delta-8 gummies ease anxiety. Delta-8 is 100% federally legal in the US."))
 
 
 def test_a_medicine_in_a_glass_is_what_the_product_is_likened_to(check):
