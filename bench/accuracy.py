@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/insciout.py
 
-from checker.nlp.claims import NOT_ASSERTED  # noqa: E402  (negated, hypothetical, distanced, caveat)
+from checker.nlp.claims import NOT_CLAIMED  # noqa: E402  (negated, hypothetical, distanced, caveat, status)
 
 DATA = ROOT / "eval" / "data"
 DOCUMENTS = DATA / "documents"
@@ -232,8 +232,9 @@ def locate(text: str, needle: str) -> tuple[int, int] | None:
 
 
 def asserted_claims(report) -> list:
-    """The claims a page asserts (negated, hypothetical and distanced sentences are not claims)."""
-    return [c for c in report.claims if not any(flag in c.context for flag in NOT_ASSERTED)]
+    """The treatment claims a page asserts (negated, hypothetical and distanced sentences are
+    not claims, nor is a status told alone)."""
+    return [c for c in report.claims if not any(flag in c.context for flag in NOT_CLAIMED)]
 
 
 def found_by_checker(report):

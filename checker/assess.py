@@ -279,12 +279,23 @@ class Assessor:
         return [
             Claim(c.text, self.location(document, c.start, c.end), c.info.intervention, c.info.intervention_inherited,
                   c.info.condition, c.info.condition_inherited, c.info.strength,
-                  tuple(sorted({q.value for q in c.qualifiers if asserted(q)})), dict(c.info.flags))
+                  tuple(sorted({q.value for q in c.qualifiers if asserted(q)})), _claim_context(c))
             for c in facts.claims
         ]
 
     def caveats_of(self, document: Document, facts: PageFacts) -> list[CaveatFound]:
         return [CaveatFound(c.kind, c.level, c.text, self.location(document, c.start, c.end), c.about) for c in facts.caveats]
+
+
+def _claim_context(claim: ClaimFact) -> dict[str, str]:
+    """The claim's context flags, and `status` for a sentence that tells only where the
+    intervention is legal or that it needs no prescription ("psilocybin services are legal in
+    Oregon"): a status told, which HL109 reads, and no treatment claim."""
+    flags = dict(claim.info.flags)
+    told = {q.value for q in claim.qualifiers if asserted(q)}
+    if not claim.effects and told and told <= STATUS_TOLD:
+        flags["status"] = ", ".join(sorted(told))
+    return flags
 
 
 def _rank(strength: str) -> int:
@@ -565,6 +576,7 @@ def _treatment_claimed(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
 
 
 STATUS_ONLY = ("legality", "approval", "no-prescription")
+STATUS_TOLD = {"legality", "no-prescription"}  # (an approval told is an approved use claimed: "approved for X")
 PRESCRIBER_ONLY = "supervision.prescriber"  # the caveats lexicon entry that names only a prescriber
 CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "contraindications or interactions",
                  "supervision": "need for medical supervision", "evidence-status": "evidence or approval status",

@@ -3018,8 +3018,13 @@ def test_a_status_told_alone_makes_no_treatment_claim_for_the_caveat_rules(check
     report = check("Melatonin helps you fall asleep faster. Psilocybin services are legal in Oregon.")
     assert not [f for f in report.findings if f.rule.startswith(("HL2", "HL3")) and "psilocybin" in f.message.lower()], \
         report.findings
+    # ... it is listed as a status, no treatment claim
+    assert [c.context.get("status") for c in report.claims if c.intervention == "psilocybin"] == ["legality"], report.claims
     # ... while the status it tells is still read for HL109
     assert "HL109" in rules_of(check("Delta-8 gummies ease anxiety. Delta-8 is 100% federally legal in the US."))
+    # ... and an approved use told is a claim ("approved for X")
+    approved = check("Wegovy is FDA-approved for chronic weight management in adults with obesity.")
+    assert approved.claims and not any("status" in c.context for c in approved.claims), approved.claims
 
 
 def test_a_medicine_in_a_glass_is_what_the_product_is_likened_to(check):

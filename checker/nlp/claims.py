@@ -38,6 +38,9 @@ AUXILIARIES = {"did", "could", "would", "can", "will", "does", "do", "has", "hav
 # reported at a distance, or part of a sentence that states a risk ("berberine may lower
 # blood sugar, so taking it with diabetes medicines ...": a caveat, set by the assess stage).
 NOT_ASSERTED = ("negated", "hypothetical", "distanced", "caveat")
+# ... and what makes a listed claim no treatment claim at all: a status told alone (the assess
+# stage sets `status` in the report's claim context: "psilocybin services are legal in Oregon").
+NOT_CLAIMED = NOT_ASSERTED + ("status",)
 # How many tokens before the first claim word another treatment may stand and still be the
 # sentence's subject (products.toml, kind other-treatment).
 OTHER_TREATMENT_REACH = 12
