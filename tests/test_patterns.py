@@ -2145,6 +2145,11 @@ def test_twelfth_session_wordings_that_claim_nothing(check, text):
     assert not [c for c in check(text).claims if c.text in last], check(text).claims
 
 
+def test_a_testimonials_heading_claims_nothing(check):
+    report = check("# BloomDrops hCG\n\nhCG drops melt belly fat.\n\n## Real results\n\nI lost 20 pounds.", format="markdown")
+    assert "Real results" not in [c.text for c in report.claims], report.claims
+
+
 def test_the_same_words_matched_twice_are_quoted_once(check):
     finding = next(f for f in check("Turmeric eases my arthritis within days.").findings if f.rule == "HL104")
     assert finding.message.count("'within days'") == 1 and not finding.related
