@@ -12,8 +12,13 @@ dependence"), a risk that is the condition a claim sells against ("eases opioid 
 named right after who has it ("not for people with a known heart rhythm problem", "any other
 medicine that prolongs the QT interval": no adverse effect of the product)
 and a caveat asked about in a yes/no question that the next sentence does not answer "yes"
-("Any side effects? Nope."). A legal status told only of places outside the status table
-("legal in Mexico") is marked ``states="elsewhere"``.
+("Any side effects? Nope."), and a risk that ends a list a negator opens ("without the
+needles, the lab work or the side effects"). A legal status told only of places outside the
+status table ("legal in Mexico") is marked ``states="elsewhere"``, and an adverse effect told
+of another treatment ("Prescription sleep medicines such as zolpidem can cause ...")
+``states="other-treatment"``. A contraindication whose sentence says who only by a name the
+corpus must list (kind `named-who`: "not for use during pregnancy") names that, as a risk's
+plain name does (``hl_names``).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from spacy.tokens import Span
 
 from ..lexicon import load_lexicon
 from . import SPANS_CAVEATS
-from .claims import claim_rows, sentence_bounds, within_sentences
+from .claims import LIST_JOINS, claim_rows, sentence_bounds, within_sentences
 from .lexmatch import EntryMatcher, longest_first, token_chars
 from .mentions import CONDITION, INTERVENTION, PRODUCT, mention_rows
 
@@ -37,16 +42,16 @@ YES_NO_OPENERS = {"do", "does", "did", "is", "are", "was", "were", "can", "could
                   "have", "had", "any", "anything", "am", "may", "might", "must", "shall"}
 AFFIRMATIVES = {"yes", "yep", "yeah", "yup", "absolutely", "definitely", "certainly"}
 NEGATIVES = {"no", "nope", "nah", "not", "never"}
-RELATIVE_OPENERS = {"which", "that"}
-# The list a negator opens ("without the needles, the lab work or the side effects"): the words
-# that join its last item, the determiners before an item, and how far it may reach.
-LIST_JOINS = {"or", "nor", "and"}
+RELATIVE_OPENERS = {"which", "that"}  # "clots, which can cause ...": what the risk is told of
+# The list a negator opens ("without the needles, the lab work or the side effects"): the
+# determiners before an item (its joining words are the claims stage's LIST_JOINS), and how far
+# it may reach.
 LIST_DETERMINERS = {"the", "any", "all", "those", "its", "their", "no", "a", "an"}
 DENIED_LIST_REACH = 10
 # A treatment named right after these is what the product is taken with ("with sedatives") or
 # likened to ("like all medicines", "as with any medicine"), not what a risk is told of.
 TAKEN_WITH = {"with", "and", "or", "plus", "alongside"}
-LIKENED_TO = {"like", "all", "any", "other"}  # "clots, which can cause ...": what the risk is told of
+LIKENED_TO = {"like", "all", "any", "other"}
 
 if not Span.has_extension("hl_level"):
     Span.set_extension("hl_level", default="full")
