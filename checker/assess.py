@@ -15,7 +15,7 @@ from .corpus import Corpus, Evidence, Status
 from .document import Document
 from .model import (CaveatFound, Citation, Claim, EvidenceRef, Finding, Location, Severity, StatusRef)
 from .nlp.caveats import RISK_KINDS, risks_named
-from .nlp.claims import STRENGTH_ORDER, ClaimInfo, asserted
+from .nlp.claims import STATUS_QUALIFIERS, STRENGTH_ORDER, ClaimInfo, asserted
 from .rules import Rule
 
 
@@ -61,9 +61,10 @@ class PageFacts:
     claims: list[ClaimFact] = field(default_factory=list)
     caveats: list[CaveatFact] = field(default_factory=list)
     mentions: dict[str, tuple[int, int]] = field(default_factory=dict)  # intervention id -> first mention (start, end)
-    # Known interventions the page makes asserted claims about (see _claimed_interventions):
-    # worked out once per assessment, since every caveat rule asks.
-    claimed: dict[str, "ClaimFact"] | None = None
+    # Known interventions the page makes asserted claims about, and those it makes treatment
+    # claims about (see _claimed_interventions): worked out once per assessment, since every
+    # caveat rule asks.
+    claimed: tuple[dict[str, "ClaimFact"], dict[str, "ClaimFact"]] | None = None
     # general -> specific variant named on this page ("semaglutide" -> "compounded-semaglutide").
     variants: dict[str, str] = field(default_factory=dict)
 
@@ -290,12 +291,18 @@ class Assessor:
 def _claim_context(claim: ClaimFact) -> dict[str, str]:
     """The claim's context flags, and `status` for a sentence that tells only where the
     intervention is legal or that it needs no prescription ("psilocybin services are legal in
-    Oregon"): a status told, which HL109 reads, and no treatment claim."""
+    Oregon"): a status told, which HL109 reads, and no treatment claim. (An approval told is an
+    approved use claimed: "approved for chronic weight management".)"""
     flags = dict(claim.info.flags)
-    told = {q.value for q in claim.qualifiers if asserted(q)}
-    if not claim.effects and told and told <= STATUS_TOLD:
-        flags["status"] = ", ".join(sorted(told))
+    if _tells_only(claim, STATUS_TOLD):
+        flags["status"] = ", ".join(sorted({q.value for q in claim.qualifiers if asserted(q)}))
     return flags
+
+
+def _tells_only(claim: ClaimFact, qualifiers) -> bool:
+    """Whether the claim has no effect word and asserts only these qualifiers."""
+    told = {q.value for q in claim.qualifiers if asserted(q)}
+    return not claim.effects and bool(told) and told <= set(qualifiers)
 
 
 def _rank(strength: str) -> int:
@@ -545,38 +552,29 @@ def kind_status_contradiction(a: Assessor, rule: Rule, document: Document, facts
             yield a.finding(rule, document, message, cue.start, cue.end, claim=claim, status=a.status_refs(against))
 
 
-def _claimed_interventions(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
-    """Known interventions the page makes asserted claims about, with the first such claim."""
+def _claimed_interventions(a: Assessor, facts: PageFacts, treatment_only: bool = False) -> dict[str, ClaimFact]:
+    """Known interventions the page makes asserted claims about, with the first such claim
+    (``treatment_only``: treatment claims, for the caveat rules; a status told alone,
+    "psilocybin services are legal in Oregon", "no prescription needed", is HL109's to read and
+    asks for no caveat)."""
     if facts.claimed is None:
         first: dict[str, ClaimFact] = {}
+        treated: dict[str, ClaimFact] = {}
         for claim in facts.claims:
             info = claim.info
             if info.intervention in a.corpus.interventions and info.asserted and (claim.effects or claim.qualifiers):
                 # What a page about the variant says of the brand ("Wegovy is approved for ...")
                 # is said in selling the variant: its caveats are the variant's.
-                first.setdefault(facts.variants.get(info.intervention, info.intervention), claim)
-        facts.claimed = first
-    return facts.claimed
+                intervention = facts.variants.get(info.intervention, info.intervention)
+                first.setdefault(intervention, claim)
+                if not _tells_only(claim, STATUS_ONLY):
+                    treated.setdefault(intervention, claim)
+        facts.claimed = (first, treated)
+    return facts.claimed[treatment_only]
 
 
-def _treatment_claimed(a: Assessor, facts: PageFacts) -> dict[str, ClaimFact]:
-    """The claimed interventions the page makes a treatment claim about: a status told alone
-    ("psilocybin services are legal in Oregon", "no prescription needed": only approval,
-    legality or prescription qualifiers, no effect word) is HL109's to read, and asks for no
-    caveat."""
-    claimed = _claimed_interventions(a, facts)
-    treated: dict[str, ClaimFact] = {}
-    for claim in facts.claims:
-        info = claim.info
-        intervention = facts.variants.get(info.intervention, info.intervention)
-        if intervention in claimed and intervention not in treated and info.asserted and (
-                claim.effects or any(q.value not in STATUS_ONLY for q in claim.qualifiers)):
-            treated[intervention] = claim
-    return treated
-
-
-STATUS_ONLY = ("legality", "approval", "no-prescription")
-STATUS_TOLD = {"legality", "no-prescription"}  # (an approval told is an approved use claimed: "approved for X")
+STATUS_ONLY = (*STATUS_QUALIFIERS, "no-prescription")  # a status told, asking for no caveat
+STATUS_TOLD = ("legality", "no-prescription")  # ... and no treatment claim at all
 PRESCRIBER_ONLY = "supervision.prescriber"  # the caveats lexicon entry that names only a prescriber
 CAVEAT_LABELS = {"adverse-effects": "adverse effects", "contraindications": "contraindications or interactions",
                  "supervision": "need for medical supervision", "evidence-status": "evidence or approval status",
@@ -592,7 +590,7 @@ def kind_missing_caveat(a: Assessor, rule: Rule, document: Document, facts: Page
     # "not approved by the FDA" states it.
     approval_statements = [c for c in facts.caveats if c.states == "approval"] if kind == "legal-status" else []
     label = CAVEAT_LABELS[kind]
-    for intervention, claim in _treatment_claimed(a, facts).items():
+    for intervention, claim in _claimed_interventions(a, facts, treatment_only=True).items():
         # A copy has the risks of what it copies: a risk told of the original ("some clients get
         # a little nausea on semaglutide") is told of the compounded copy too, and the original's
         # caveat wording lists the copy's risks; its approval or legal status is not the copy's.

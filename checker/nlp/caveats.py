@@ -317,10 +317,9 @@ def _mark_other_treatments(doc, rows: list, ends: list[int]) -> list:
     out = []
     for row in rows:
         if row.kind == "adverse-effects" and row.states is None:
-            at = row.start - 1
-            if at > 0 and doc[at].lower_ in RELATIVE_OPENERS:
-                at -= 1 if not doc[at - 1].is_punct else 2
-                told_of_other = at + 1 in others_end
+            antecedent = _relative_antecedent(doc, row.start)
+            if antecedent is not None:
+                told_of_other = antecedent + 1 in others_end
             else:
                 named = by_sentence.get(bisect_left(ends, row.start + 1), ())
                 told_of = next((m for m in named if m.end <= row.start), None) \
@@ -336,13 +335,20 @@ def _said_of_a_condition(doc, start: int, conditions) -> bool:
     """Whether the risk is told of a condition in a relative clause ("protects against blood
     clots, which can cause heart attacks"): the disease's harm, not the product's. ("Kratom,
     which can cause liver injury" keeps its caveat: its antecedent is no condition.)"""
+    at = _relative_antecedent(doc, start)
+    return at is not None and any(m.start <= at < m.end for m in conditions)
+
+
+def _relative_antecedent(doc, start: int) -> int | None:
+    """The last token of what a "which" or "that" right before ``start`` is told of ("clots,
+    which can cause ...": "clots"), past a comma; None when no such word stands there."""
     at = start - 1
     if at < 1 or doc[at].lower_ not in RELATIVE_OPENERS:
-        return False
+        return None
     at -= 1
     if doc[at].is_punct and at > 0:
         at -= 1
-    return any(m.start <= at < m.end for m in conditions)
+    return at
 
 
 def _asked_sentences(doc, matches, bounds: list[tuple[int, int]], ends: list[int]) -> set[int]:
